@@ -1,0 +1,54 @@
+using Microsoft.CodeAnalysis;
+
+namespace SmtpCodes.Analyzers
+{
+    /// <summary>Every <see cref="DiagnosticDescriptor"/> of the package, built by one factory.</summary>
+    internal static class Descriptors
+    {
+        internal const string HelpLinkBase = "https://github.com/smtpcodes/SmtpCodes.Analyzers/blob/main/docs/rules/";
+
+        internal static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        internal static readonly DiagnosticDescriptor SMTP000_InvalidOption = Create(
+            DiagnosticIds.InvalidOption,
+            "An smtp_codes option has a value that cannot be read",
+            "The value '{1}' of option '{0}' cannot be read: {2}; the default is used instead",
+            Categories.Configuration,
+            "An option in .editorconfig or a global AnalyzerConfig file has a value the analyzers cannot use. The analysis goes on with the option's default, so fix the value to get the behaviour you asked for.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        internal static readonly DiagnosticDescriptor SMTP001_MagicStatusCode = Create(
+            DiagnosticIds.MagicStatusCode,
+            "Use the status enum member instead of a magic SMTP code",
+            "Use '{1}' instead of the magic SMTP code {0}",
+            Categories.Maintainability,
+            "A bare number stands where the status enum has a member with that value. The member says what the code means, and a typo in it does not compile.");
+
+        internal static readonly DiagnosticDescriptor SMTP004_UnknownStatusCode = Create(
+            DiagnosticIds.UnknownStatusCode,
+            "The value is not an SMTP reply code",
+            "{0} is neither a member of '{1}' nor an SMTP reply code defined by the RFCs",
+            Categories.Correctness,
+            "The number is compared with, or converted to, an SMTP status but no SMTP server sends it: a typo, an HTTP status in the wrong place, or a made-up value. The comparison can never be true.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
+            new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                category,
+                DiagnosticSeverity.Warning,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLink(id),
+                customTags: customTags);
+
+        private static class Categories
+        {
+            internal const string Configuration = "Configuration";
+            internal const string Maintainability = "Maintainability";
+            internal const string Correctness = "Correctness";
+            internal const string Reliability = "Reliability";
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SmtpCodes.Analyzers.Knowledge
+{
+    /// <summary>
+    /// The shapes of an SMTP-code context (rules.md): integral literals, and the constants a switch, switch
+    /// expression or <c>is</c> pattern tests its value against. Shared by the analyzers and the code fixes.
+    /// </summary>
+    internal static class SmtpCodeContexts
+    {
+        /// <summary>
+        /// Reads an integral number written as a literal (<c>550</c>, <c>0x226</c>, <c>5_50</c>, <c>550L</c>,
+        /// <c>-1</c>), looking through implicit conversions. Named constants, characters and enum members are not literals.
+        /// </summary>
+        internal static bool TryGetLiteral(IOperation? operation, out long value, out SyntaxNode syntax)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            value = 0;
+            syntax = null!;
+            if (operation is null
+                || !operation.ConstantValue.HasValue
+                || operation.Type is null
+                || !IntegralConstants.IsIntegral(operation.Type.SpecialType)
+                || !IsNumericLiteral(operation.Syntax)
+                || !IntegralConstants.TryToInt64(operation.ConstantValue.Value, out value))
+            {
+                return false;
+            }
+
+            syntax = SkipParentheses(operation.Syntax);
+            return true;
+        }
+
+        internal static SyntaxNode SkipParentheses(SyntaxNode node)
+        {
+            while (node is ParenthesizedExpressionSyntax parenthesized)
+            {
+                node = parenthesized.Expression;
+            }
+
+            return node;
+        }
+
+        /// <summary>
+        /// Collects the constants that a switch statement, switch expression or <c>is</c> pattern compares its
+        /// value with, and the operands of its relational patterns. Returns false when some label or arm is another
+        /// kind of pattern (a declaration, type or property pattern), after which the value's type cannot change.
+        /// </summary>
+        internal static bool CollectTestedConstants(IOperation container, List<IOperation> constants, List<IOperation> relationalOperands)
+        {
+            var simple = true;
+            switch (container)
+            {
+                case ISwitchOperation switchStatement:
+                    foreach (var section in switchStatement.Cases)
+                    {
+                        foreach (var clause in section.Clauses)
+                        {
+                            switch (clause)
+                            {
+                                case ISingleValueCaseClauseOperation single:
+                                    constants.Add(single.Value);
+                                    break;
+                                case IPatternCaseClauseOperation patternClause:
+                                    simple &= CollectFromPattern(patternClause.Pattern, constants, relationalOperands);
+                                    break;
+                                case IDefaultCaseClauseOperation:
+                                    break;
+                                default:
+                                    simple = false;
+                                    break;
+                            }
+                        }
+                    }
+
+                    break;
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        simple &= CollectFromPattern(arm.Pattern, constants, relationalOperands);
+                    }
+
+                    break;
+                case IIsPatternOperation isPattern:
+                    simple &= CollectFromPattern(isPattern.Pattern, constants, relationalOperands);
+                    break;
+                default:
+                    return false;
+            }
+
+            return simple;
+        }
+
+        private static bool CollectFromPattern(IPatternOperation? pattern, List<IOperation> constants, List<IOperation> relationalOperands)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    constants.Add(constant.Value);
+                    return true;
+                case IRelationalPatternOperation relational:
+                    relationalOperands.Add(relational.Value);
+                    return true;
+                case INegatedPatternOperation negated:
+                    return CollectFromPattern(negated.Pattern, constants, relationalOperands);
+                case IBinaryPatternOperation binary:
+                    var left = CollectFromPattern(binary.LeftPattern, constants, relationalOperands);
+                    var right = CollectFromPattern(binary.RightPattern, constants, relationalOperands);
+                    return left && right;
+                case IDiscardPatternOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsNumericLiteral(SyntaxNode node)
+        {
+            while (true)
+            {
+                switch (node)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        node = parenthesized.Expression;
+                        continue;
+                    case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.UnaryPlusExpression):
+                        node = unary.Operand;
+                        continue;
+                    case LiteralExpressionSyntax literal:
+                        return literal.IsKind(SyntaxKind.NumericLiteralExpression);
+                    default:
+                        return false;
+                }
+            }
+        }
+    }
+}

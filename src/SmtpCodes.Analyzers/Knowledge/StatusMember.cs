@@ -1,0 +1,28 @@
+using Microsoft.CodeAnalysis;
+
+namespace SmtpCodes.Analyzers.Knowledge
+{
+    /// <summary>One named member of a status enum.</summary>
+    internal sealed class StatusMember
+    {
+        internal StatusMember(IFieldSymbol field, long value, bool isObsolete)
+        {
+            Field = field;
+            Value = value;
+            IsObsolete = isObsolete;
+            Class = ReplyClasses.Of(value);
+        }
+
+        internal IFieldSymbol Field { get; }
+
+        internal string Name => Field.Name;
+
+        internal long Value { get; }
+
+        internal ReplyClass Class { get; }
+
+        internal bool IsObsolete { get; }
+
+        public override string ToString() => Value + " " + Name;
+    }
+}
