@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,9 +13,10 @@ namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
     /// SMTP001 (a magic SMTP code that has a member) and SMTP004 (a number that is no SMTP reply code) in the four
-    /// SMTP-code contexts of rules.md. Every context starts at an explicit conversion, to a status enum
-    /// (<c>(SmtpStatusCode)550</c>) or from one (<c>(int)ex.StatusCode</c>), so one operation action on
-    /// conversions finds them all and rejects everything else in its first lines.
+    /// SMTP-code contexts of rules.md. Each diagnostic is reported from the operation that holds the number, so the
+    /// IDE can analyse and fix one document at a time: the cast <c>(SmtpStatusCode)550</c>, the comparison
+    /// <c>(int)ex.StatusCode == 550</c>, the switch, switch expression or <c>is</c> pattern on <c>(int)ex.StatusCode</c>.
+    /// Every action rejects what is not such a shape in its first lines.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MagicSmtpCodeAnalyzer : DiagnosticAnalyzer
@@ -35,6 +38,8 @@ namespace SmtpCodes.Analyzers.Rules
 
                 var analysis = new Analysis(catalog);
                 start.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
+                start.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
+                start.RegisterOperationAction(analysis.AnalyzeTests, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern);
             });
         }
 
@@ -42,15 +47,16 @@ namespace SmtpCodes.Analyzers.Rules
         {
             private readonly StatusEnumCatalog _catalog;
 
+            /// <summary>Locals and the status enum they hold (null: not a status local), decided once per local.</summary>
+            private readonly ConcurrentDictionary<ILocalSymbol, StatusEnum?> _locals =
+                new ConcurrentDictionary<ILocalSymbol, StatusEnum?>(SymbolEqualityComparer.Default);
+
             internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
 
+            /// <summary>Context 1: <c>(SmtpStatusCode)550</c>, but not the bound of a class check (<c>code &lt; (SmtpStatusCode)300</c>).</summary>
             internal void AnalyzeConversion(OperationAnalysisContext context)
             {
                 var conversion = (IConversionOperation)context.Operation;
-                if (conversion.Type is not { } targetType)
-                {
-                    return;
-                }
 
                 // A cast the user wrote. The compiler marks (SmtpStatusCode?)550 as two implicit conversions on one
                 // cast: take the outer one.
@@ -60,35 +66,194 @@ namespace SmtpCodes.Analyzers.Rules
                     return;
                 }
 
-                // Context 1: (SmtpStatusCode)550, but not the bound of a class check (code < (SmtpStatusCode)300).
-                if (_catalog.TryGet(targetType, out var statusEnum))
+                if (_catalog.TryGet(conversion.Type, out var statusEnum)
+                    && SmtpCodeContexts.TryGetLiteral(conversion.Operand, out var value, out var literal)
+                    && !IsRelationalOperand(conversion))
                 {
-                    if (!IsRelationalOperand(conversion)
-                        && SmtpCodeContexts.TryGetLiteral(conversion.Operand, out var value, out var literal))
+                    Report(context, statusEnum, value, literal, MagicSmtpCodeProperties.CastFix, null, conversion.Syntax, null);
+                }
+            }
+
+            /// <summary>Context 2 (and 4): <c>(int)ex.StatusCode == 550</c>, <c>550 != code</c>.</summary>
+            internal void AnalyzeComparison(OperationAnalysisContext context)
+            {
+                var comparison = (IBinaryOperation)context.Operation;
+                if (comparison.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
+                {
+                    return;
+                }
+
+                IOperation value;
+                if (SmtpCodeContexts.TryGetLiteral(comparison.RightOperand, out var number, out var literal))
+                {
+                    value = comparison.LeftOperand;
+                }
+                else if (SmtpCodeContexts.TryGetLiteral(comparison.LeftOperand, out number, out literal))
+                {
+                    value = comparison.RightOperand;
+                }
+                else
+                {
+                    return;
+                }
+
+                if (TryGetStatusValue(value, context.CancellationToken, out var statusEnum, out var converted, out var castToUnwrap))
+                {
+                    var fix = castToUnwrap is null ? MagicSmtpCodeProperties.ReplaceFix : MagicSmtpCodeProperties.UnwrapFix;
+                    Report(context, statusEnum, number, literal, fix, converted.Type, castToUnwrap, comparison.Syntax);
+                }
+            }
+
+            /// <summary>Context 3 (and 4): the constants a switch, switch expression or <c>is</c> pattern tests a converted status against.</summary>
+            internal void AnalyzeTests(OperationAnalysisContext context)
+            {
+                var container = context.Operation;
+                var value = container switch
+                {
+                    ISwitchOperation switchStatement => switchStatement.Value,
+                    ISwitchExpressionOperation switchExpression => switchExpression.Value,
+                    IIsPatternOperation isPattern => isPattern.Value,
+                    _ => null,
+                };
+
+                if (!TryGetStatusValue(value, context.CancellationToken, out var statusEnum, out var converted, out var castToUnwrap))
+                {
+                    return;
+                }
+
+                var constants = new List<IOperation>();
+                var relationalOperands = new List<IOperation>();
+                var canRewriteWhole = SmtpCodeContexts.CollectTestedConstants(container, constants, relationalOperands) && castToUnwrap is not null;
+                var fix = canRewriteWhole ? MagicSmtpCodeProperties.UnwrapAllFix : MagicSmtpCodeProperties.ReplaceFix;
+                foreach (var constant in constants)
+                {
+                    if (SmtpCodeContexts.TryGetLiteral(constant, out var number, out var literal))
                     {
-                        Report(context, statusEnum, value, literal, MagicSmtpCodeProperties.CastFix, null, conversion.Syntax, null);
+                        Report(context, statusEnum, number, literal, fix, converted.Type, canRewriteWhole ? castToUnwrap : null, container.Syntax);
+                    }
+                }
+            }
+
+            /// <summary>
+            /// A status value converted to an integral type: <c>(int)ex.StatusCode</c> (then <paramref name="castToUnwrap"/>
+            /// is the cast a fix may remove), or a local whose every write is such a conversion (context 4).
+            /// </summary>
+            private bool TryGetStatusValue(IOperation? value, CancellationToken cancellationToken, out StatusEnum statusEnum, out IOperation converted, out SyntaxNode? castToUnwrap)
+            {
+                while (value is IConversionOperation { IsImplicit: true } widening)
+                {
+                    value = widening.Operand;
+                }
+
+                statusEnum = null!;
+                converted = value!;
+                castToUnwrap = null;
+                switch (value)
+                {
+                    case IConversionOperation { IsImplicit: false } conversion when IsStatusToIntegral(conversion, out statusEnum, out var isNullable):
+                        // (int)nullableStatus throws on null where nullableStatus == Member is false: keep the integral value then.
+                        castToUnwrap = isNullable ? null : conversion.Syntax;
+                        return true;
+                    case ILocalReferenceOperation { Local: { IsRef: false } local } reference
+                        when IntegralConstants.IsIntegral(local.Type.SpecialType) && reference.SemanticModel is { } model:
+                        if (!_locals.TryGetValue(local, out var held))
+                        {
+                            held = _locals.GetOrAdd(local, StatusHeldBy(local, model, cancellationToken));
+                        }
+
+                        if (held is null)
+                        {
+                            return false;
+                        }
+
+                        statusEnum = held;
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            private bool IsStatusToIntegral(IConversionOperation conversion, out StatusEnum statusEnum, out bool isNullable)
+            {
+                isNullable = false;
+                statusEnum = null!;
+                return conversion.Type is { } target
+                    && IntegralConstants.IsIntegral(target.SpecialType)
+                    && _catalog.TryGet(conversion.Operand.Type, out statusEnum, out isNullable)
+                    && IntegralConstants.IsLossless(statusEnum.UnderlyingType, target.SpecialType);
+            }
+
+            /// <summary>
+            /// Context 4: a local initialised from <c>(int)status</c> whose every other write is such a conversion of
+            /// the same enum. <c>++code</c>, <c>ref code</c>, <c>out code</c> or any other write makes it an ordinary number.
+            /// </summary>
+            private StatusEnum? StatusHeldBy(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+            {
+                if (local.DeclaringSyntaxReferences.Length != 1
+                    || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+                    || declarator.SyntaxTree != model.SyntaxTree
+                    || !IsStatusConversion(model.GetOperation(initializer.Value, cancellationToken), null, out var statusEnum)
+                    || GetLocalScope(declarator) is not { } scope)
+                {
+                    return null;
+                }
+
+                foreach (var node in scope.DescendantNodes())
+                {
+                    if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != local.Name)
+                    {
+                        continue;
                     }
 
-                    return;
+                    switch (identifier.Parent)
+                    {
+                        case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
+                            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                                || !IsSameLocal(model, identifier, local, cancellationToken)
+                                || !IsStatusConversion(model.GetOperation(assignment.Right, cancellationToken), statusEnum, out _))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        case PrefixUnaryExpressionSyntax:
+                        case PostfixUnaryExpressionSyntax:
+                        case RefExpressionSyntax:
+                        case ArgumentSyntax:
+                            // ++code, ref code, out code, (code, x) = ...: a write we cannot follow.
+                            if (IsSameLocal(model, identifier, local, cancellationToken))
+                            {
+                                return null;
+                            }
+
+                            break;
+                    }
                 }
 
-                // Contexts 2-4 start at (int)status: a lossless conversion of a status value to an integral type.
-                if (!IntegralConstants.IsIntegral(targetType.SpecialType)
-                    || !_catalog.TryGet(conversion.Operand.Type, out statusEnum, out var isNullable)
-                    || !IntegralConstants.IsLossless(statusEnum.UnderlyingType, targetType.SpecialType))
+                return statusEnum;
+            }
+
+            private bool IsStatusConversion(IOperation? operation, StatusEnum? expected, out StatusEnum statusEnum)
+            {
+                statusEnum = null!;
+                return operation is IConversionOperation { IsImplicit: false } conversion
+                    && IsStatusToIntegral(conversion, out statusEnum, out var isNullable)
+                    && !isNullable
+                    && (expected is null || expected == statusEnum);
+            }
+
+            private static bool IsSameLocal(SemanticModel model, IdentifierNameSyntax identifier, ILocalSymbol local, CancellationToken cancellationToken) =>
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local);
+
+            private static SyntaxNode? GetLocalScope(VariableDeclaratorSyntax declarator)
+            {
+                var owner = declarator.Parent?.Parent;
+                if (owner is LocalDeclarationStatementSyntax statement)
                 {
-                    return;
+                    return statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
                 }
 
-                // (int)nullableStatus throws on null where nullableStatus == Member is false: keep the integral value then.
-                AnalyzeUse(context, statusEnum, conversion, isNullable ? null : conversion.Syntax);
-
-                // Context 4: var code = (int)ex.StatusCode; ... code == 550.
-                if (conversion.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
-                    && declarator.Symbol is { IsRef: false, IsConst: false } local)
-                {
-                    AnalyzeLocal(context, statusEnum, local, conversion);
-                }
+                return owner;
             }
 
             private static bool IsRelationalOperand(IOperation operation)
@@ -105,127 +270,6 @@ namespace SmtpCodes.Analyzers.Rules
                         OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
                             or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
                     };
-            }
-
-            /// <summary>
-            /// Looks at what consumes a converted status value: an equality test, a switch, a switch expression or
-            /// an <c>is</c> pattern. <paramref name="castToUnwrap"/> is null where the fix must keep the integral value.
-            /// </summary>
-            private void AnalyzeUse(OperationAnalysisContext context, StatusEnum statusEnum, IOperation value, SyntaxNode? castToUnwrap)
-            {
-                var current = value;
-                while (current.Parent is IConversionOperation { IsImplicit: true } widening)
-                {
-                    current = widening;
-                }
-
-                switch (current.Parent)
-                {
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                        var other = comparison.LeftOperand == current ? comparison.RightOperand : comparison.LeftOperand;
-                        if (SmtpCodeContexts.TryGetLiteral(other, out var number, out var literal))
-                        {
-                            var fix = castToUnwrap is null ? MagicSmtpCodeProperties.ReplaceFix : MagicSmtpCodeProperties.UnwrapFix;
-                            Report(context, statusEnum, number, literal, fix, value.Type, castToUnwrap, comparison.Syntax);
-                        }
-
-                        break;
-                    case ISwitchOperation switchStatement when switchStatement.Value == current:
-                        AnalyzeTestedConstants(context, statusEnum, switchStatement, value, castToUnwrap);
-                        break;
-                    case ISwitchExpressionOperation switchExpression when switchExpression.Value == current:
-                        AnalyzeTestedConstants(context, statusEnum, switchExpression, value, castToUnwrap);
-                        break;
-                    case IIsPatternOperation isPattern when isPattern.Value == current:
-                        AnalyzeTestedConstants(context, statusEnum, isPattern, value, castToUnwrap);
-                        break;
-                }
-            }
-
-            private void AnalyzeTestedConstants(OperationAnalysisContext context, StatusEnum statusEnum, IOperation container, IOperation value, SyntaxNode? castToUnwrap)
-            {
-                var constants = new List<IOperation>();
-                var relationalOperands = new List<IOperation>();
-                var canRewriteWhole = SmtpCodeContexts.CollectTestedConstants(container, constants, relationalOperands) && castToUnwrap is not null;
-                var fix = canRewriteWhole ? MagicSmtpCodeProperties.UnwrapAllFix : MagicSmtpCodeProperties.ReplaceFix;
-                foreach (var constant in constants)
-                {
-                    if (SmtpCodeContexts.TryGetLiteral(constant, out var number, out var literal))
-                    {
-                        Report(context, statusEnum, number, literal, fix, value.Type, canRewriteWhole ? castToUnwrap : null, container.Syntax);
-                    }
-                }
-            }
-
-            /// <summary>
-            /// Context 4: a local initialised from <c>(int)status</c>. It is an SMTP-code context only when every
-            /// other write to it is such a conversion too; then each read is analysed as the conversion would be.
-            /// </summary>
-            private void AnalyzeLocal(OperationAnalysisContext context, StatusEnum statusEnum, ILocalSymbol local, IConversionOperation initializer)
-            {
-                var semanticModel = initializer.SemanticModel;
-                if (semanticModel is null || !IntegralConstants.IsIntegral(local.Type.SpecialType) || GetLocalScope(initializer.Syntax) is not { } scope)
-                {
-                    return;
-                }
-
-                var reads = new List<IOperation>();
-                foreach (var node in scope.DescendantNodes())
-                {
-                    if (node is not IdentifierNameSyntax identifier
-                        || identifier.Identifier.ValueText != local.Name
-                        || semanticModel.GetOperation(identifier, context.CancellationToken) is not ILocalReferenceOperation reference
-                        || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                    {
-                        continue;
-                    }
-
-                    switch (identifier.Parent)
-                    {
-                        case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
-                            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                                || reference.Parent is not ISimpleAssignmentOperation { Value: IConversionOperation { IsImplicit: false } assigned }
-                                || !_catalog.TryGet(assigned.Operand.Type, out var assignedEnum, out var nullable)
-                                || nullable
-                                || assignedEnum != statusEnum)
-                            {
-                                return;
-                            }
-
-                            break;
-                        case PrefixUnaryExpressionSyntax:
-                        case PostfixUnaryExpressionSyntax:
-                        case RefExpressionSyntax:
-                        case ArgumentSyntax:
-                            // ++code, ref code, out code, (code, x) = ...: a write we cannot follow.
-                            return;
-                        default:
-                            reads.Add(reference);
-                            break;
-                    }
-                }
-
-                foreach (var read in reads)
-                {
-                    AnalyzeUse(context, statusEnum, read, null);
-                }
-            }
-
-            private static SyntaxNode? GetLocalScope(SyntaxNode initializerValue)
-            {
-                var declarator = initializerValue.Parent?.Parent;
-                if (declarator is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration })
-                {
-                    return null;
-                }
-
-                var owner = declaration.Parent;
-                if (owner is LocalDeclarationStatementSyntax statement)
-                {
-                    return statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
-                }
-
-                return owner;
             }
 
             private static void Report(

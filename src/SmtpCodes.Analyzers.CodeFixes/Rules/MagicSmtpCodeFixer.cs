@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using SmtpCodes.Analyzers.Knowledge;
+
+namespace SmtpCodes.Analyzers.Rules
+{
+    /// <summary>
+    /// SMTP001: writes the enum member for a magic SMTP code. The comparison's cast is unwrapped
+    /// (<c>(int)ex.StatusCode == 550</c> becomes <c>ex.StatusCode == SmtpStatusCode.MailboxUnavailable</c>), a switch on a
+    /// cast is rewritten whole, and where a value has several names there is one fix per name.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MagicSmtpCodeFixer)), Shared]
+    public sealed class MagicSmtpCodeFixer : CodeFixProvider
+    {
+        /// <summary>The equivalence key of the fix that writes each value's preferred (first declared) name.</summary>
+        public const string EquivalenceKey = DiagnosticIds.MagicStatusCode;
+
+        /// <summary>The equivalence key of the fix that writes the alias <paramref name="memberName"/>.</summary>
+        public static string AliasEquivalenceKey(string memberName) => DiagnosticIds.MagicStatusCode + "." + memberName;
+
+        private static readonly char[] s_nameSeparator = { ',' };
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MagicStatusCode);
+
+        // Fixes in one switch overlap (each rewrites the whole switch), so Fix All applies a document's fixes in one pass.
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var names = MemberNames(diagnostic);
+                var enumName = EnumDisplayName(diagnostic);
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var alias = i == 0 ? null : names[i];
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Use '{enumName}.{names[i]}'",
+                            async cancellationToken => await FixAsync(context.Document, ImmutableArray.Create(diagnostic), alias, cancellationToken).ConfigureAwait(false),
+                            alias is null ? EquivalenceKey : AliasEquivalenceKey(alias)),
+                        diagnostic);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var key = context.CodeActionEquivalenceKey;
+            string? alias = null;
+            if (key is not null && key.StartsWith(EquivalenceKey + ".", StringComparison.Ordinal))
+            {
+                alias = key.Substring(EquivalenceKey.Length + 1);
+            }
+
+            return FixAllInDocumentAsync(document, diagnostics, alias, context.CancellationToken);
+        }
+
+        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? alias, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var fixer = new DocumentFix(editor, alias, cancellationToken);
+            foreach (var diagnostic in diagnostics)
+            {
+                fixer.Apply(diagnostic);
+            }
+
+            return editor.GetChangedDocument();
+        }
+
+        private static async Task<Document?> FixAllInDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? alias, CancellationToken cancellationToken) =>
+            await FixAsync(document, diagnostics, alias, cancellationToken).ConfigureAwait(false);
+
+        private static string[] MemberNames(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(MagicSmtpCodeProperties.MemberNames, out var names) && !string.IsNullOrEmpty(names)
+                ? names!.Split(s_nameSeparator)
+                : Array.Empty<string>();
+
+        private static string EnumDisplayName(Diagnostic diagnostic)
+        {
+            diagnostic.Properties.TryGetValue(MagicSmtpCodeProperties.EnumType, out var metadataName);
+            metadataName ??= string.Empty;
+            var start = Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+')) + 1;
+            return metadataName.Substring(start);
+        }
+
+        /// <summary>The edits of one document: every diagnostic, each switch or pattern rewritten once.</summary>
+        private sealed class DocumentFix
+        {
+            private readonly DocumentEditor _editor;
+            private readonly string? _alias;
+            private readonly CancellationToken _cancellationToken;
+            private readonly HashSet<SyntaxNode> _rewritten = new HashSet<SyntaxNode>();
+            private readonly Dictionary<string, StatusEnum?> _enums = new Dictionary<string, StatusEnum?>(StringComparer.Ordinal);
+
+            internal DocumentFix(DocumentEditor editor, string? alias, CancellationToken cancellationToken)
+            {
+                _editor = editor;
+                _alias = alias;
+                _cancellationToken = cancellationToken;
+            }
+
+            private SemanticModel Model => _editor.SemanticModel;
+
+            internal void Apply(Diagnostic diagnostic)
+            {
+                var root = _editor.OriginalRoot;
+                if (!diagnostic.Properties.TryGetValue(MagicSmtpCodeProperties.FixKind, out var kind)
+                    || !diagnostic.Properties.TryGetValue(MagicSmtpCodeProperties.EnumType, out var enumName)
+                    || enumName is null
+                    || GetEnum(enumName) is not { } statusEnum
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax literal
+                    || _rewritten.Contains(literal))
+                {
+                    return;
+                }
+
+                var additional = diagnostic.AdditionalLocations;
+                var cast = additional.Count > 0 ? root.FindNode(additional[0].SourceSpan, getInnermostNodeForTie: true) as CastExpressionSyntax : null;
+                switch (kind)
+                {
+                    case MagicSmtpCodeProperties.CastFix when cast is not null:
+                        // (SmtpStatusCode)550 becomes the member; (SmtpStatusCode?)550 keeps its cast to the nullable type.
+                        if (cast.Type is NullableTypeSyntax)
+                        {
+                            ReplaceNumber(literal, statusEnum, literal);
+                        }
+                        else if (_rewritten.Add(cast))
+                        {
+                            ReplaceNumber(literal, statusEnum, cast);
+                        }
+
+                        break;
+                    case MagicSmtpCodeProperties.UnwrapFix when cast is not null:
+                        ReplaceNumber(literal, statusEnum, literal);
+                        Unwrap(cast);
+                        break;
+                    case MagicSmtpCodeProperties.UnwrapAllFix when cast is not null && additional.Count > 1:
+                        RewriteTests(root.FindNode(additional[1].SourceSpan, getInnermostNodeForTie: true), cast, statusEnum);
+                        break;
+                    case MagicSmtpCodeProperties.ReplaceFix:
+                        if (diagnostic.Properties.TryGetValue(MagicSmtpCodeProperties.IntegralType, out var integral)
+                            && Enum.TryParse<SpecialType>(integral, out var integralType)
+                            && IntegralConstants.IsIntegral(integralType)
+                            && Member(literal, statusEnum) is { } member
+                            && _rewritten.Add(literal))
+                        {
+                            var generator = _editor.Generator;
+                            _editor.ReplaceNode(
+                                literal,
+                                generator.CastExpression(generator.TypeExpression(integralType), member)
+                                    .WithTriviaFrom(literal)
+                                    .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+                        }
+
+                        break;
+                }
+            }
+
+            /// <summary>
+            /// A switch, switch expression or <c>is</c> pattern on <c>(int)status</c>: the cast goes, every number it
+            /// is tested against becomes a member, and what has no member becomes a cast to the enum.
+            /// </summary>
+            private void RewriteTests(SyntaxNode container, CastExpressionSyntax cast, StatusEnum statusEnum)
+            {
+                if (!_rewritten.Add(container) || Model.GetOperation(container, _cancellationToken) is not { } operation)
+                {
+                    return;
+                }
+
+                var constants = new List<IOperation>();
+                var relationalOperands = new List<IOperation>();
+                if (!SmtpCodeContexts.CollectTestedConstants(operation, constants, relationalOperands))
+                {
+                    return;
+                }
+
+                foreach (var constant in constants)
+                {
+                    if (!SmtpCodeContexts.TryGetLiteral(constant, out _, out var number)
+                        || number is not ExpressionSyntax literal
+                        || !ReplaceNumber(literal, statusEnum, literal))
+                    {
+                        CastToEnum(constant, statusEnum);
+                    }
+                }
+
+                foreach (var operand in relationalOperands)
+                {
+                    CastToEnum(operand, statusEnum);
+                }
+
+                Unwrap(cast);
+            }
+
+            private bool ReplaceNumber(ExpressionSyntax literal, StatusEnum statusEnum, ExpressionSyntax replaced)
+            {
+                if (Member(literal, statusEnum) is not { } member)
+                {
+                    return false;
+                }
+
+                _rewritten.Add(literal);
+                _editor.ReplaceNode(replaced, member.WithTriviaFrom(replaced));
+                return true;
+            }
+
+            private void CastToEnum(IOperation constant, StatusEnum statusEnum)
+            {
+                if (SmtpCodeContexts.SkipParentheses(constant.Syntax) is not ExpressionSyntax expression || !_rewritten.Add(expression))
+                {
+                    return;
+                }
+
+                // (SmtpStatusCode)535, (SmtpStatusCode)Busy; anything else needs parentheses: (SmtpStatusCode)(-1), (SmtpStatusCode)(Busy + 1).
+                var operand = expression is LiteralExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax
+                    ? expression.WithoutTrivia()
+                    : SyntaxFactory.ParenthesizedExpression(expression.WithoutTrivia());
+                _editor.ReplaceNode(
+                    expression,
+                    SyntaxFactory.CastExpression((TypeSyntax)TypeExpression(expression, statusEnum), operand)
+                        .WithTriviaFrom(expression)
+                        .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+            }
+
+            private void Unwrap(CastExpressionSyntax cast)
+            {
+                if (_rewritten.Add(cast))
+                {
+                    _editor.ReplaceNode(cast, (current, _) =>
+                        current is CastExpressionSyntax currentCast
+                            ? currentCast.Expression.WithTriviaFrom(currentCast)
+                            : current);
+                }
+            }
+
+            /// <summary><c>SmtpStatusCode.Member</c> for the number, or null when the value has no current name.</summary>
+            private SyntaxNode? Member(ExpressionSyntax literal, StatusEnum statusEnum)
+            {
+                var constant = Model.GetConstantValue(literal, _cancellationToken);
+                if (!constant.HasValue || !IntegralConstants.TryToInt64(constant.Value, out var value))
+                {
+                    return null;
+                }
+
+                var names = statusEnum.CurrentNamesOf(value);
+                if (names.IsEmpty)
+                {
+                    return null;
+                }
+
+                var name = names[0].Name;
+                if (_alias is not null)
+                {
+                    foreach (var candidate in names)
+                    {
+                        if (candidate.Name == _alias)
+                        {
+                            name = _alias;
+                        }
+                    }
+                }
+
+                // Parsed rather than generated so that the tree has the shape the parser gives the same text
+                // (a member access chain, not a qualified name inside one); the simplifier shortens it.
+                var type = (MemberAccessExpressionSyntax)SyntaxFactory.ParseExpression(
+                    statusEnum.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".M");
+                var typeExpression = type.Expression;
+                if (CanImport(literal, statusEnum))
+                {
+                    // The import annotations the generator puts on a type name ("SymbolId" is the kind of Roslyn's
+                    // SymbolAnnotation, which 4.8 keeps internal); without them the name stays qualified and still compiles.
+                    var generated = _editor.Generator.TypeExpression(statusEnum.Type, addImport: true);
+                    typeExpression = typeExpression
+                        .WithAdditionalAnnotations(generated.GetAnnotations("SymbolId"))
+                        .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+                }
+
+                return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeExpression, SyntaxFactory.IdentifierName(EscapeIdentifier(name)))
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            }
+
+            private static string EscapeIdentifier(string name) =>
+                SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.UnderscoreToken
+                    ? "@" + name
+                    : name;
+
+            /// <summary>
+            /// The enum's name, shortened by the simplifier as the file's usings allow. A <c>using</c> is added only
+            /// where the file sees no type of that name at all: adding <c>using System.Net.Mail;</c> to a file that
+            /// imports MailKit would make its other names ambiguous.
+            /// </summary>
+            private SyntaxNode TypeExpression(SyntaxNode position, StatusEnum statusEnum) =>
+                _editor.Generator.TypeExpression(statusEnum.Type, addImport: CanImport(position, statusEnum));
+
+            private bool CanImport(SyntaxNode position, StatusEnum statusEnum) =>
+                Model.LookupNamespacesAndTypes(position.SpanStart, name: statusEnum.Type.Name).IsEmpty;
+
+            private StatusEnum? GetEnum(string metadataName)
+            {
+                if (!_enums.TryGetValue(metadataName, out var statusEnum))
+                {
+                    var compilation = Model.Compilation;
+                    statusEnum = compilation.GetTypeByMetadataName(metadataName) is { } type
+                        ? StatusEnum.TryCreate(type, compilation.GetTypeByMetadataName("System.ObsoleteAttribute"))
+                        : null;
+                    _enums.Add(metadataName, statusEnum);
+                }
+
+                return statusEnum;
+            }
+        }
+    }
+}
