@@ -59,26 +59,93 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             return Verify.VerifyAnalyzerAsync(source, LanguageVersion.Latest, kind);
         }
 
-        [Theory]
-        [InlineData("0x226")]
-        [InlineData("0X226")]
-        [InlineData("5_50")]
-        [InlineData("550L")]
-        [InlineData("550u")]
-        [InlineData("0b10_0010_0110")]
-        [InlineData("(550)")]
-        public Task Every_integral_literal_form_is_read(string literal)
+        public static TheoryData<string, string> EnumsAndLiteralForms
         {
+            get
+            {
+                var data = new TheoryData<string, string>();
+                foreach (var kind in StatusEnumKind.All)
+                {
+                    foreach (var literal in new[] { "550", "0x226", "0X226", "5_50", "550L", "550u", "0b10_0010_0110" })
+                    {
+                        data.Add(kind.Name, literal);
+                    }
+                }
+
+                return data;
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(EnumsAndLiteralForms))]
+        public Task Every_integral_literal_form_is_read(string enumName, string literal)
+        {
+            var kind = StatusEnumKind.Named(enumName);
             var source = $$"""
+                using {{kind.Namespace}};
+
+                class Handler
+                {
+                    bool IsGone({{kind.TypeName}} status) => (long)status == {|SMTP001:{{literal}}|};
+                    {{kind.TypeName}} Code() => ({{kind.TypeName}}){|SMTP001:{{literal}}|};
+                    bool Case({{kind.TypeName}} status) => (long)status is {|SMTP001:{{literal}}|} or {|SMTP004:0x1_5B3|};
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(source, LanguageVersion.Latest, kind);
+        }
+
+        [Fact]
+        public Task A_parenthesized_literal_is_reported_inside_its_parentheses()
+        {
+            var source = """
                 using System.Net.Mail;
 
                 class Handler
                 {
-                    bool IsGone(SmtpException ex) => (long)ex.StatusCode == {|SMTP001:{{literal}}|};
-                    SmtpStatusCode Code() => (SmtpStatusCode){|SMTP001:{{literal}}|};
+                    bool IsGone(SmtpException ex) => (int)ex.StatusCode == ({|SMTP001:550|});
+                    SmtpStatusCode Code() => (SmtpStatusCode)({|SMTP001:550|});
                 }
                 """;
-            return Verify.VerifyAnalyzerAsync(source.Replace("{|SMTP001:(550)|}", "({|SMTP001:550|})"));
+            return Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Theory]
+        [InlineData("Aspose", "SMTP001")]
+        [InlineData("System.Net.Mail", "SMTP001")]
+        [InlineData("MailKit", "SMTP004")]
+        [InlineData("SmtpServer", "SMTP004")]
+        public Task Minus_one_is_judged_by_each_enum(string enumName, string expected)
+        {
+            // GeneralFailure = -1 in Aspose and System.Net.Mail; MailKit and SmtpServer have no such member.
+            var kind = StatusEnumKind.Named(enumName);
+            var source = $$"""
+                using {{kind.Namespace}};
+
+                class Handler
+                {
+                    bool Failed({{kind.TypeName}} status) => (int)status == {|{{expected}}:-1|};
+                    {{kind.TypeName}} Failure() => ({{kind.TypeName}})({|{{expected}}:-1|});
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(source, LanguageVersion.Latest, kind);
+        }
+
+        [Theory]
+        [MemberData(nameof(StatusEnumKind.Names), MemberType = typeof(StatusEnumKind))]
+        public Task Invalid_values_of_each_enum_are_SMTP004(string enumName)
+        {
+            var kind = StatusEnumKind.Named(enumName);
+            var source = $$"""
+                using {{kind.Namespace}};
+
+                class Handler
+                {
+                    bool Typo({{kind.TypeName}} status) => (int)status == {|SMTP004:5500|};
+                    {{kind.TypeName}} Http() => ({{kind.TypeName}}){|SMTP004:404|};
+                    string Made(up {{kind.TypeName}} status) => (int)status switch { {|SMTP004:666|} => "?", _ => "" };
+                }
+                """.Replace("Made(up ", "MadeUp(");
+            return Verify.VerifyAnalyzerAsync(source, LanguageVersion.Latest, kind);
         }
 
         [Fact]
