@@ -127,6 +127,11 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
         public void Build_reports_the_rules_at_their_file_and_line_with_help_links()
         {
             var project = _fixture.Basic;
+            foreach (var line in _fixture.Build.Output.Split('\n').Where(l => l.Contains(": warning SMTP", StringComparison.Ordinal) && l.Contains("Basic.csproj]", StringComparison.Ordinal)))
+            {
+                _output.WriteLine(line.TrimEnd('\r'));
+            }
+
             AssertDiagnostics(project, project.ExpectedKeys(PackageFixture.ImplementedIds), _fixture.ActualKeys(project), _fixture.Build);
             Assert.Contains(_fixture.Diagnostics, d => d.ProjectName == project.Name && d.Id == DiagnosticIds.MagicStatusCode);
             Assert.Contains(_fixture.Diagnostics, d => d.ProjectName == project.Name && d.Id == DiagnosticIds.UnknownStatusCode);
@@ -250,7 +255,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
         }
 
         [Fact]
-        public void Editorconfig_bad_option_values_give_SMTP000_and_the_analysis_goes_on()
+        public void Bad_option_values_in_editorconfig_and_globalconfig_give_SMTP000_and_the_analysis_goes_on()
         {
             var project = _fixture.BadOptions;
             var expected = project.ExpectedKeys(PackageFixture.ImplementedIds);
