@@ -16,9 +16,6 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             @"^\s*(?<origin>.*?)(?:\((?<line>\d+),(?<column>\d+)(?:,\d+,\d+)?\))?\s*:\s+(?<severity>warning|error)\s+(?<id>[A-Za-z]+\d+)\s*:\s*(?<message>.*?)(?:\s+\((?<help>https?://[^\s()]+)\))?\s+\[(?<project>[^\]]+)\]\s*$",
             RegexOptions.CultureInvariant);
 
-        /// <summary>The file name alone (no folder), or null for a diagnostic with no location.</summary>
-        public string? FileName => File is null ? null : Path.GetFileName(File);
-
         /// <summary>The project's name (its file name without extension).</summary>
         public string ProjectName => Path.GetFileNameWithoutExtension(Project);
 
