@@ -69,6 +69,11 @@ namespace SmtpCodes.Analyzers.Knowledge
                     return IsReadable(negated.Pattern);
                 case IBinaryPatternOperation binary:
                     return IsReadable(binary.LeftPattern) && IsReadable(binary.RightPattern);
+                case IDeclarationPatternOperation { MatchedType.TypeKind: TypeKind.Error }:
+                case ITypePatternOperation { MatchedType.TypeKind: TypeKind.Error }:
+                case IRecursivePatternOperation { MatchedType.TypeKind: TypeKind.Error }:
+                    // `SmtpStatusCode.MailboxBusy or` reads as a declaration of a variable named `or`.
+                    return false;
                 default:
                     return true;
             }
