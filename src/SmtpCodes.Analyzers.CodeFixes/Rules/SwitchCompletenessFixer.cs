@@ -68,8 +68,22 @@ namespace SmtpCodes.Analyzers.Rules
 
         private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            var toHandler = context.CodeActionEquivalenceKey == TransientToHandlerKey || context.CodeActionEquivalenceKey == PermanentToHandlerKey;
-            return await FixAsync(document, diagnostics, toHandler, context.CancellationToken).ConfigureAwait(false);
+            // The context hands over every diagnostic this provider fixes: keep those of the class the action is for.
+            var key = context.CodeActionEquivalenceKey;
+            var id = key == TransientToHandlerKey || key == TransientAsNewCaseKey ? DiagnosticIds.MissingTransientCodes
+                : key == PermanentToHandlerKey || key == PermanentAsNewCaseKey ? DiagnosticIds.MissingPermanentCodes
+                : null;
+            var ofClass = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Id == id)
+                {
+                    ofClass.Add(diagnostic);
+                }
+            }
+
+            var toHandler = key == TransientToHandlerKey || key == PermanentToHandlerKey;
+            return await FixAsync(document, ofClass.ToImmutable(), toHandler, context.CancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Applies every diagnostic's fix to the document in one pass; nested switches are rewritten inside out.</summary>
@@ -217,9 +231,20 @@ namespace SmtpCodes.Analyzers.Rules
                 }
             }
 
-            private ExpressionSyntax Member(SyntaxGenerator generator, string name) =>
-                ((ExpressionSyntax)generator.MemberAccessExpression(generator.TypeExpression(_enumType), name))
+            /// <summary>
+            /// <c>global::System.Net.Mail.SmtpStatusCode.MailboxBusy</c>, for the simplifier to shorten as the usings allow.
+            /// Parsed rather than built from a type syntax, so that what stays qualified is the member access chain the
+            /// parser itself makes of it.
+            /// </summary>
+            private ExpressionSyntax Member(SyntaxGenerator generator, string name)
+            {
+                var type = SyntaxFactory.ParseExpression(_enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                var identifier = SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None
+                    ? SyntaxFactory.IdentifierName(name)
+                    : SyntaxFactory.IdentifierName(SyntaxFactory.VerbatimIdentifier(default, "@" + name, name, default));
+                return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, identifier)
                     .WithAdditionalAnnotations(Simplifier.Annotation);
+            }
 
             private ExpressionSyntax NotImplemented(SyntaxGenerator generator)
             {
