@@ -349,7 +349,7 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 var separatorTrailing = arms.SeparatorCount > 0 ? arms.GetSeparator(0).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
-                var leading = arms[index < arms.Count ? index : arms.Count - 1].GetLeadingTrivia();
+                var leading = Indentation(arms[index < arms.Count ? index : arms.Count - 1].GetLeadingTrivia());
                 var separator = SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CommaToken, separatorTrailing);
 
                 if (index < arms.Count)
@@ -402,6 +402,24 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 return SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(items);
+            }
+
+            /// <summary>The whitespace that starts an arm's line, without the comments or blank lines above it.</summary>
+            private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+            {
+                var start = leading.Count;
+                while (start > 0 && leading[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    start--;
+                }
+
+                var indentation = new List<SyntaxTrivia>(leading.Count - start);
+                for (var i = start; i < leading.Count; i++)
+                {
+                    indentation.Add(leading[i]);
+                }
+
+                return SyntaxFactory.TriviaList(indentation);
             }
         }
     }

@@ -519,6 +519,169 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task Expression_new_arm_keeps_the_comment_above_the_discard_in_place()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    int Delay(SmtpStatusCode status) => status {|SMTP002:switch|}
+                    {
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy => 60,
+
+                        // Everything else is final.
+                        _ => -1,
+                    };
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    int Delay(SmtpStatusCode status) => status switch
+                    {
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy => 60,
+                        SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => throw new System.NotImplementedException(),
+
+                        // Everything else is final.
+                        _ => -1,
+                    };
+                }
+                """;
+            var test = Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey);
+            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("SMTP003").WithSpan(5, 48, 5, 54).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SmtpStatusCode", "500 CommandUnrecognized, 501 SyntaxError, 502 CommandNotImplemented, 503 BadCommandSequence, … and 7 more"));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("SMTP003").WithSpan(5, 48, 5, 54).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SmtpStatusCode", "500 CommandUnrecognized, 501 SyntaxError, 502 CommandNotImplemented, 503 BadCommandSequence, … and 7 more"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Expression_new_arm_at_the_end_of_arms_without_a_trailing_comma()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    int Delay(SmtpStatusCode? status) => status {|SMTP002:switch|}
+                    {
+                        null => 0,
+                        SmtpStatusCode.MailboxBusy => 60,
+                        < SmtpStatusCode.ServiceNotAvailable or >= SmtpStatusCode.CommandUnrecognized => -1
+                    };
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    int Delay(SmtpStatusCode? status) => status switch
+                    {
+                        null => 0,
+                        SmtpStatusCode.MailboxBusy => 60,
+                        < SmtpStatusCode.ServiceNotAvailable or >= SmtpStatusCode.CommandUnrecognized => -1,
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => throw new System.NotImplementedException()
+                    };
+                }
+                """;
+            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey).RunAsync();
+        }
+
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
+        public Task Statement_new_section_goes_before_a_catch_all_declaration_pattern(LanguageVersion version)
+        {
+            var source = """
+                using System;
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    bool ShouldRetry(SmtpStatusCode status)
+                    {
+                        {|SMTP002:{|SMTP003:switch|}|} (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return true;
+                            case SmtpStatusCode.MailboxUnavailable when DateTime.Now.Hour > 0:
+                                return false;
+                            case SmtpStatusCode other:
+                                Console.WriteLine(other);
+                                return false;
+                        }
+                    }
+                }
+                """;
+            var fixedSource = """
+                using System;
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    bool ShouldRetry(SmtpStatusCode status)
+                    {
+                        {|SMTP002:switch|} (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return true;
+                            case SmtpStatusCode.MailboxUnavailable when DateTime.Now.Hour > 0:
+                                return false;
+                            case SmtpStatusCode.CommandUnrecognized:
+                            case SmtpStatusCode.SyntaxError:
+                            case SmtpStatusCode.CommandNotImplemented:
+                            case SmtpStatusCode.BadCommandSequence:
+                            case SmtpStatusCode.CommandParameterNotImplemented:
+                            case SmtpStatusCode.MustIssueStartTlsFirst:
+                            case SmtpStatusCode.MailboxUnavailable:
+                            case SmtpStatusCode.UserNotLocalTryAlternatePath:
+                            case SmtpStatusCode.ExceededStorageAllocation:
+                            case SmtpStatusCode.MailboxNameNotAllowed:
+                            case SmtpStatusCode.TransactionFailed:
+                                throw new NotImplementedException();
+                            case SmtpStatusCode other:
+                                Console.WriteLine(other);
+                                return false;
+                        }
+                    }
+                }
+                """;
+            return Create(source, fixedSource, SwitchCompletenessFixer.PermanentAsNewCaseKey, version).RunAsync();
+        }
+
+        [Fact]
+        public Task A_half_typed_switch_gets_no_fix()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    bool ShouldRetry(SmtpStatusCode status)
+                    {
+                        switch (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return true;
+                            case SmtpStatusCode.
+                        }
+
+                        return status switch
+                        {
+                            SmtpStatusCode.MailboxBusy or => true,
+                            _ => false,
+                        };
+                    }
+                }
+                """;
+            var test = Create(source, source, SwitchCompletenessFixer.TransientAsNewCaseKey);
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            return test.RunAsync();
+        }
+
         private const string FixAllSource = """
             using System;
             using System.Net.Mail;
