@@ -40,6 +40,9 @@ namespace SmtpCodes.Analyzers.Knowledge
                         default: return false;
                     }
 
+                case INegatedPatternOperation { Pattern: IConstantPatternOperation inner } when TryRead(inner.Value, out _) == ConstantKind.Null:
+                    // `not null` on a Nullable<> status names no code: it is a catch-all, like `_`.
+                    return wildcardsMatch;
                 case INegatedPatternOperation negated:
                     return !Matches(negated.Pattern, value, !wildcardsMatch);
                 case IBinaryPatternOperation binary when binary.OperatorKind == BinaryOperatorKind.Or:

@@ -276,6 +276,13 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         SmtpStatusCode.MailboxBusy => 1,
                         SmtpStatusCode other => (int)other,
                     };
+
+                    int NotNull(SmtpStatusCode? status) => status {|SMTP002:{|SMTP003:switch|}|}
+                    {
+                        SmtpStatusCode.MailboxBusy => 1,
+                        not null => 2,
+                        null => 0,
+                    };
                 }
                 """;
             return Verify.VerifyAnalyzerAsync(source);
@@ -310,6 +317,18 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     {
                         SmtpStatusCode.MailboxBusy => 1,
                         var other => (int)other,
+                    };
+
+                    int WithNotNull(SmtpStatusCode? status) => status switch
+                    {
+                        null => 0,
+                        not null => 1,
+                    };
+
+                    int OnlyNull(SmtpStatusCode? status) => status {|SMTP002:{|SMTP003:switch|}|}
+                    {
+                        null => 0,
+                        SmtpStatusCode.MailboxBusy => 1,
                     };
 
                     void WithoutDefault(SmtpStatusCode status)
