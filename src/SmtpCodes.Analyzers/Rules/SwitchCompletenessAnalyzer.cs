@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -47,6 +48,10 @@ namespace SmtpCodes.Analyzers.Rules
         private sealed class Analysis
         {
             private readonly StatusEnumCatalog _catalog;
+
+            /// <summary>Per status enum: the values of the transient class, then of the permanent class.</summary>
+            private readonly ConcurrentDictionary<StatusEnum, ImmutableArray<ImmutableArray<StatusMember>>[]> _failureValues =
+                new ConcurrentDictionary<StatusEnum, ImmutableArray<ImmutableArray<StatusMember>>[]>();
 
             internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
 
@@ -134,17 +139,21 @@ namespace SmtpCodes.Analyzers.Rules
                 Analyze(context, statusEnum, syntax, syntax.SwitchKeyword, branches);
             }
 
-            private static void Analyze(OperationAnalysisContext context, StatusEnum statusEnum, SyntaxNode switchSyntax, SyntaxToken switchKeyword, List<Branch> branches)
+            private void Analyze(OperationAnalysisContext context, StatusEnum statusEnum, SyntaxNode switchSyntax, SyntaxToken switchKeyword, List<Branch> branches)
             {
                 var defaultCounts = SmtpCodesOptions.DefaultCountsAsHandled(context.Options, switchSyntax.SyntaxTree);
-                Report(context, Descriptors.SMTP002_MissingTransientCodes, ReplyClass.TransientNegative, statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
-                Report(context, Descriptors.SMTP003_MissingPermanentCodes, ReplyClass.PermanentNegative, statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
+                var values = _failureValues.GetOrAdd(
+                    statusEnum,
+                    e => new[] { e.ValuesOfClass(ReplyClass.TransientNegative), e.ValuesOfClass(ReplyClass.PermanentNegative) });
+                Report(context, Descriptors.SMTP002_MissingTransientCodes, ReplyClass.TransientNegative, values[0], statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
+                Report(context, Descriptors.SMTP003_MissingPermanentCodes, ReplyClass.PermanentNegative, values[1], statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
             }
 
             private static void Report(
                 OperationAnalysisContext context,
                 DiagnosticDescriptor descriptor,
                 ReplyClass replyClass,
+                ImmutableArray<ImmutableArray<StatusMember>> valuesOfClass,
                 StatusEnum statusEnum,
                 SyntaxNode switchSyntax,
                 SyntaxToken switchKeyword,
@@ -152,7 +161,7 @@ namespace SmtpCodes.Analyzers.Rules
                 bool defaultCounts)
             {
                 var missing = new List<StatusMember>();
-                foreach (var names in statusEnum.ValuesOfClass(replyClass))
+                foreach (var names in valuesOfClass)
                 {
                     // Names are ordered current first: a value whose first name is [Obsolete] has only obsolete names.
                     var preferred = names[0];
