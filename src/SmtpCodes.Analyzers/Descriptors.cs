@@ -24,6 +24,20 @@ namespace SmtpCodes.Analyzers
             Categories.Maintainability,
             "A bare number stands where the status enum has a member with that value. The member says what the code means, and a typo in it does not compile.");
 
+        internal static readonly DiagnosticDescriptor SMTP002_MissingTransientCodes = Create(
+            DiagnosticIds.MissingTransientCodes,
+            "A switch over an SMTP status does not handle every transient (4yz) code",
+            "The switch on '{0}' does not handle the transient (4yz) codes {1}",
+            Categories.Reliability,
+            "A 4yz reply means 'try again later'. A switch that handles some transient codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a bounce, and the mail is lost. A default branch does not count as handling them unless smtp_codes.default_counts_as_handled is true.");
+
+        internal static readonly DiagnosticDescriptor SMTP003_MissingPermanentCodes = Create(
+            DiagnosticIds.MissingPermanentCodes,
+            "A switch over an SMTP status does not handle every permanent (5yz) code",
+            "The switch on '{0}' does not handle the permanent (5yz) codes {1}",
+            Categories.Reliability,
+            "A 5yz reply means 'do not retry'. A switch that handles some permanent codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a retry, and the client hammers the server forever. A default branch does not count as handling them unless smtp_codes.default_counts_as_handled is true.");
+
         internal static readonly DiagnosticDescriptor SMTP004_UnknownStatusCode = Create(
             DiagnosticIds.UnknownStatusCode,
             "The value is not an SMTP reply code",

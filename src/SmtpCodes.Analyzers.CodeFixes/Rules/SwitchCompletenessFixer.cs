@@ -1,0 +1,426 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace SmtpCodes.Analyzers.Rules
+{
+    /// <summary>
+    /// The fixes of SMTP002 and SMTP003: add the missing codes of a class to the one section or arm that already
+    /// handles that class, or as a new section or arm that throws <see cref="System.NotImplementedException"/>.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwitchCompletenessFixer)), Shared]
+    public sealed class SwitchCompletenessFixer : CodeFixProvider
+    {
+        public const string TransientToHandlerKey = "SMTP002.AddToExistingHandler";
+        public const string TransientAsNewCaseKey = "SMTP002.AddAsNewCase";
+        public const string PermanentToHandlerKey = "SMTP003.AddToExistingHandler";
+        public const string PermanentAsNewCaseKey = "SMTP003.AddAsNewCase";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+            ImmutableArray.Create(DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var transient = diagnostic.Id == DiagnosticIds.MissingTransientCodes;
+                var word = transient ? "transient" : "permanent";
+                foreach (var toHandler in new[] { true, false })
+                {
+                    var key = EquivalenceKey(transient, toHandler);
+                    if (Plan.TryCreate(root, model, diagnostic, toHandler, context.CancellationToken) is null)
+                    {
+                        continue;
+                    }
+
+                    var title = toHandler ? $"Add missing {word} codes to the existing handler" : $"Add missing {word} codes as a new case";
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title, token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), toHandler, token), key),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static string EquivalenceKey(bool transient, bool toHandler) =>
+            transient
+                ? toHandler ? TransientToHandlerKey : TransientAsNewCaseKey
+                : toHandler ? PermanentToHandlerKey : PermanentAsNewCaseKey;
+
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            // The context hands over every diagnostic this provider fixes: keep those of the class the action is for.
+            var key = context.CodeActionEquivalenceKey;
+            var id = key == TransientToHandlerKey || key == TransientAsNewCaseKey ? DiagnosticIds.MissingTransientCodes
+                : key == PermanentToHandlerKey || key == PermanentAsNewCaseKey ? DiagnosticIds.MissingPermanentCodes
+                : null;
+            var ofClass = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Id == id)
+                {
+                    ofClass.Add(diagnostic);
+                }
+            }
+
+            var toHandler = key == TransientToHandlerKey || key == PermanentToHandlerKey;
+            return await FixAsync(document, ofClass.ToImmutable(), toHandler, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Applies every diagnostic's fix to the document in one pass; nested switches are rewritten inside out.</summary>
+        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool toHandler, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+            var changed = false;
+            foreach (var diagnostic in diagnostics)
+            {
+                if (Plan.TryCreate(root, model, diagnostic, toHandler, cancellationToken) is { } plan)
+                {
+                    editor.ReplaceNode(plan.Switch, (current, generator) => plan.Apply(current, generator));
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                return document;
+            }
+
+            var fixedDocument = document.WithSyntaxRoot(editor.GetChangedRoot());
+            fixedDocument = await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Formatter.FormatAsync(fixedDocument, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>What one diagnostic's fix does, read from its properties and checked against the current syntax.</summary>
+        private sealed class Plan
+        {
+            private readonly INamedTypeSymbol _enumType;
+            private readonly ITypeSymbol? _notImplemented;
+            private readonly string[] _members;
+            private readonly int _index;
+            private readonly bool _toHandler;
+            private readonly bool _orPatterns;
+
+            private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, bool toHandler, bool orPatterns)
+            {
+                Switch = switchNode;
+                _enumType = enumType;
+                _notImplemented = notImplemented;
+                _members = members;
+                _index = index;
+                _toHandler = toHandler;
+                _orPatterns = orPatterns;
+            }
+
+            internal SyntaxNode Switch { get; }
+
+            internal static Plan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, bool toHandler, CancellationToken cancellationToken)
+            {
+                if (diagnostic.AdditionalLocations.Count == 0
+                    || !diagnostic.Properties.TryGetValue(SwitchCompletenessProperties.MissingMembers, out var joined)
+                    || string.IsNullOrEmpty(joined)
+                    || !diagnostic.Properties.TryGetValue(toHandler ? SwitchCompletenessProperties.HandlerIndex : SwitchCompletenessProperties.InsertIndex, out var indexText)
+                    || !int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
+                    return null;
+                }
+
+                var span = diagnostic.AdditionalLocations[0].SourceSpan;
+                if (span.End > root.FullSpan.End)
+                {
+                    return null;
+                }
+
+                SyntaxNode? switchNode = null;
+                ExpressionSyntax governing;
+                int count;
+                foreach (var node in root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf())
+                {
+                    if (node.Span == span && (node is SwitchStatementSyntax || node is SwitchExpressionSyntax))
+                    {
+                        switchNode = node;
+                        break;
+                    }
+                }
+
+                switch (switchNode)
+                {
+                    case SwitchStatementSyntax statement:
+                        governing = statement.Expression;
+                        count = statement.Sections.Count;
+                        break;
+                    case SwitchExpressionSyntax expression:
+                        governing = expression.GoverningExpression;
+                        count = expression.Arms.Count;
+                        break;
+                    default:
+                        return null;
+                }
+
+                var orPatterns = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp9;
+                if (toHandler ? index >= count || (switchNode is SwitchExpressionSyntax && !orPatterns) : index > count)
+                {
+                    return null;
+                }
+
+                var type = model.GetTypeInfo(governing, cancellationToken).Type;
+                if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                {
+                    type = nullable.TypeArguments[0];
+                }
+
+                if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+                {
+                    return null;
+                }
+
+                var members = joined!.Split(',');
+                foreach (var member in members)
+                {
+                    if (enumType.GetMembers(member).Length == 0)
+                    {
+                        return null;
+                    }
+                }
+
+                var notImplemented = model.Compilation.GetTypeByMetadataName("System.NotImplementedException");
+                return new Plan(switchNode, enumType, notImplemented, members, index, toHandler, orPatterns);
+            }
+
+            internal SyntaxNode Apply(SyntaxNode current, SyntaxGenerator generator)
+            {
+                switch (current)
+                {
+                    case SwitchStatementSyntax statement when _toHandler && _index < statement.Sections.Count:
+                        return statement.WithSections(statement.Sections.Replace(statement.Sections[_index], GrowSection(statement.Sections[_index], generator)));
+                    case SwitchStatementSyntax statement when !_toHandler && _index <= statement.Sections.Count:
+                        return statement.WithSections(statement.Sections.Insert(_index, NewSection(generator)));
+                    case SwitchExpressionSyntax expression when _toHandler && _index < expression.Arms.Count:
+                        var arm = expression.Arms[_index];
+                        return expression.WithArms(expression.Arms.Replace(arm, arm.WithPattern(Or(arm.Pattern.WithoutTrivia(), generator).WithTriviaFrom(arm.Pattern))));
+                    case SwitchExpressionSyntax expression when !_toHandler && _index <= expression.Arms.Count:
+                        return expression.WithArms(InsertArms(expression, generator));
+                    default:
+                        return current;
+                }
+            }
+
+            /// <summary>
+            /// <c>global::System.Net.Mail.SmtpStatusCode.MailboxBusy</c>, for the simplifier to shorten as the usings allow.
+            /// Parsed rather than built from a type syntax, so that what stays qualified is the member access chain the
+            /// parser itself makes of it.
+            /// </summary>
+            private ExpressionSyntax Member(SyntaxGenerator generator, string name)
+            {
+                var type = SyntaxFactory.ParseExpression(_enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                var identifier = SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None
+                    ? SyntaxFactory.IdentifierName(name)
+                    : SyntaxFactory.IdentifierName(SyntaxFactory.VerbatimIdentifier(default, "@" + name, name, default));
+                return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, identifier)
+                    .WithAdditionalAnnotations(Simplifier.Annotation);
+            }
+
+            private ExpressionSyntax NotImplemented(SyntaxGenerator generator)
+            {
+                var type = _notImplemented is null
+                    ? SyntaxFactory.ParseTypeName("System.NotImplementedException")
+                    : (TypeSyntax)generator.TypeExpression(_notImplemented);
+                return SyntaxFactory.ObjectCreationExpression(type.WithAdditionalAnnotations(Simplifier.Annotation))
+                    .WithArgumentList(SyntaxFactory.ArgumentList());
+            }
+
+            /// <summary>The section's <c>or</c> pattern grows where it is its only label; otherwise one label per code.</summary>
+            private SwitchSectionSyntax GrowSection(SwitchSectionSyntax section, SyntaxGenerator generator)
+            {
+                if (_orPatterns
+                    && section.Labels.Count == 1
+                    && section.Labels[0] is CasePatternSwitchLabelSyntax { WhenClause: null, Pattern: BinaryPatternSyntax or } label
+                    && or.IsKind(SyntaxKind.OrPattern))
+                {
+                    return section.ReplaceNode(label, label.WithPattern(Or(or.WithoutTrivia(), generator).WithTriviaFrom(or)));
+                }
+
+                var labels = new List<SwitchLabelSyntax>(_members.Length);
+                foreach (var member in _members)
+                {
+                    labels.Add(SyntaxFactory.CaseSwitchLabel(Member(generator, member)).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                return section.WithLabels(section.Labels.AddRange(labels));
+            }
+
+            private PatternSyntax Or(PatternSyntax existing, SyntaxGenerator generator)
+            {
+                var pattern = existing;
+                foreach (var member in _members)
+                {
+                    pattern = SyntaxFactory.BinaryPattern(SyntaxKind.OrPattern, pattern, SyntaxFactory.ConstantPattern(Member(generator, member)));
+                }
+
+                return pattern.WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            /// <summary>One label per code: the form every language version compiles, and the usual one for a statement.</summary>
+            private SwitchSectionSyntax NewSection(SyntaxGenerator generator)
+            {
+                var labels = new List<SwitchLabelSyntax>(_members.Length);
+                foreach (var member in _members)
+                {
+                    labels.Add(SyntaxFactory.CaseSwitchLabel(Member(generator, member)));
+                }
+
+                var body = SyntaxFactory.ThrowStatement(NotImplemented(generator));
+                return SyntaxFactory.SwitchSection(SyntaxFactory.List(labels), SyntaxFactory.SingletonList<StatementSyntax>(body))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            /// <summary>One arm with an <c>or</c> pattern from C# 9 on; one arm per code before it.</summary>
+            private SeparatedSyntaxList<SwitchExpressionArmSyntax> InsertArms(SwitchExpressionSyntax expression, SyntaxGenerator generator)
+            {
+                var newArms = new List<SwitchExpressionArmSyntax>();
+                if (_orPatterns)
+                {
+                    PatternSyntax pattern = SyntaxFactory.ConstantPattern(Member(generator, _members[0]));
+                    for (var index = 1; index < _members.Length; index++)
+                    {
+                        pattern = SyntaxFactory.BinaryPattern(SyntaxKind.OrPattern, pattern, SyntaxFactory.ConstantPattern(Member(generator, _members[index])));
+                    }
+
+                    newArms.Add(Arm(pattern, generator));
+                }
+                else
+                {
+                    foreach (var member in _members)
+                    {
+                        newArms.Add(Arm(SyntaxFactory.ConstantPattern(Member(generator, member)), generator));
+                    }
+                }
+
+                return InsertArms(expression.Arms, _index, newArms);
+            }
+
+            private SwitchExpressionArmSyntax Arm(PatternSyntax pattern, SyntaxGenerator generator) =>
+                SyntaxFactory.SwitchExpressionArm(pattern, SyntaxFactory.ThrowExpression(NotImplemented(generator)))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+
+            /// <summary>
+            /// Inserts arms with the layout of their neighbours: the indentation of the arm they take the place of, and
+            /// separators that end the line as the existing ones do.
+            /// </summary>
+            private static SeparatedSyntaxList<SwitchExpressionArmSyntax> InsertArms(SeparatedSyntaxList<SwitchExpressionArmSyntax> arms, int index, List<SwitchExpressionArmSyntax> newArms)
+            {
+                var items = new List<SyntaxNodeOrToken>();
+                var existing = arms.GetWithSeparators();
+                if (arms.Count == 0)
+                {
+                    for (var i = 0; i < newArms.Count; i++)
+                    {
+                        items.Add(newArms[i]);
+                        items.Add(SyntaxFactory.Token(SyntaxKind.CommaToken));
+                    }
+
+                    return SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(items);
+                }
+
+                var separatorTrailing = arms.SeparatorCount > 0 ? arms.GetSeparator(0).TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                var leading = Indentation(arms[index < arms.Count ? index : arms.Count - 1].GetLeadingTrivia());
+                var separator = SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CommaToken, separatorTrailing);
+
+                if (index < arms.Count)
+                {
+                    // Before an existing arm: each new arm and its comma take that arm's indentation and line end.
+                    for (var i = 0; i < existing.Count; i++)
+                    {
+                        if (existing[i].IsNode && existing[i].AsNode() == arms[index])
+                        {
+                            foreach (var arm in newArms)
+                            {
+                                items.Add(arm.WithLeadingTrivia(leading));
+                                items.Add(separator);
+                            }
+                        }
+
+                        items.Add(existing[i]);
+                    }
+
+                    return SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(items);
+                }
+
+                // At the end: a trailing comma stays trailing; without one, the last arm's line end moves after the new arms.
+                var hasTrailingSeparator = arms.SeparatorCount == arms.Count;
+                for (var i = 0; i < existing.Count; i++)
+                {
+                    items.Add(existing[i]);
+                }
+
+                var last = arms[arms.Count - 1];
+                var lastTrailing = last.GetTrailingTrivia();
+                if (!hasTrailingSeparator)
+                {
+                    items[items.Count - 1] = last.WithoutTrailingTrivia();
+                    items.Add(separator);
+                }
+
+                for (var i = 0; i < newArms.Count; i++)
+                {
+                    var arm = newArms[i].WithLeadingTrivia(leading);
+                    if (hasTrailingSeparator || i < newArms.Count - 1)
+                    {
+                        items.Add(arm);
+                        items.Add(hasTrailingSeparator && i == newArms.Count - 1 ? SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CommaToken, arms.GetSeparator(arms.SeparatorCount - 1).TrailingTrivia) : separator);
+                    }
+                    else
+                    {
+                        items.Add(arm.WithTrailingTrivia(lastTrailing));
+                    }
+                }
+
+                return SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(items);
+            }
+
+            /// <summary>The whitespace that starts an arm's line, without the comments or blank lines above it.</summary>
+            private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+            {
+                var start = leading.Count;
+                while (start > 0 && leading[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    start--;
+                }
+
+                var indentation = new List<SyntaxTrivia>(leading.Count - start);
+                for (var i = start; i < leading.Count; i++)
+                {
+                    indentation.Add(leading[i]);
+                }
+
+                return SyntaxFactory.TriviaList(indentation);
+            }
+        }
+    }
+}
