@@ -264,12 +264,12 @@ namespace SmtpCodes.Analyzers.Rules
                     position += leaves.Count;
                     if (transient.Count > 0)
                     {
-                        first.Add(permanent.Count == 0 ? label : patternLabel.WithPattern(Join(transient, patternLabel.Pattern)));
+                        first.Add(permanent.Count == 0 ? label : Restrict(patternLabel, transient));
                     }
 
                     if (permanent.Count > 0)
                     {
-                        second.Add(transient.Count == 0 ? label : patternLabel.WithPattern(Join(permanent, patternLabel.Pattern)));
+                        second.Add(transient.Count == 0 ? label : Restrict(patternLabel, permanent));
                     }
                 }
                 else
@@ -354,6 +354,15 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             return selected;
+        }
+
+        /// <summary>The label with only some of its alternatives; <c>case A:</c> when one constant is left, as the parser reads it.</summary>
+        private static SwitchLabelSyntax Restrict(CasePatternSwitchLabelSyntax label, List<PatternSyntax> leaves)
+        {
+            var pattern = Join(leaves, label.Pattern);
+            return pattern is ConstantPatternSyntax constant
+                ? SyntaxFactory.CaseSwitchLabel(label.Keyword, constant.Expression.WithTriviaFrom(constant), label.ColonToken)
+                : label.WithPattern(pattern);
         }
 
         /// <summary><c>A or B or C</c> from the alternatives, with the trivia of the pattern it replaces.</summary>
