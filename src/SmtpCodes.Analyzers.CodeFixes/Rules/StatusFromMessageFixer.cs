@@ -73,12 +73,42 @@ namespace SmtpCodes.Analyzers.Rules
                 status = (ExpressionSyntax)generator.MemberAccessExpression(status, step);
             }
 
-            var value = generator.MemberAccessExpression(generator.TypeExpression(enumType, addImport: true), member)
-                .WithAdditionalAnnotations(Simplifier.Annotation);
+            // Parsed, not generated: the simplified result is then the member access a user would type (and the parser reads).
+            var value = SyntaxFactory.ParseExpression(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
             var comparison = SyntaxFactory.ParenthesizedExpression((ExpressionSyntax)generator.ValueEqualsExpression(status, value))
                 .WithTriviaFrom(replaced)
                 .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-            return document.WithSyntaxRoot(root.ReplaceNode(replaced, comparison));
+            var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(replaced, comparison));
+
+            // A file that names the exception by its full name gets a using for the enum, unless that using makes a name
+            // ambiguous (MailKit's SmtpClient beside System.Net.Mail's): then the enum stays qualified.
+            var withImport = await ImportAdder.AddImportsAsync(fixedDocument, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (withImport == fixedDocument
+                || await CountErrorsAsync(withImport, cancellationToken).ConfigureAwait(false) <= await CountErrorsAsync(fixedDocument, cancellationToken).ConfigureAwait(false))
+            {
+                return withImport;
+            }
+
+            return fixedDocument;
+        }
+
+        private static async Task<int> CountErrorsAsync(Document document, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var count = 0;
+            if (model is not null)
+            {
+                foreach (var diagnostic in model.GetDiagnostics(cancellationToken: cancellationToken))
+                {
+                    if (diagnostic.Severity == DiagnosticSeverity.Error)
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            return count;
         }
     }
 }

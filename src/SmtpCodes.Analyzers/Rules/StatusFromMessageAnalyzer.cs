@@ -169,20 +169,21 @@ namespace SmtpCodes.Analyzers.Rules
                     return false;
                 }
 
-                var instance = message.Instance!;
-                var statusText = instance.IsImplicit ? exception.StatusPath : instance.Syntax + "." + exception.StatusPath;
+                var statusText = message.Syntax is MemberAccessExpressionSyntax access ? access.Expression + "." + exception.StatusPath : exception.StatusPath;
                 var replaced = hasCode ? NodeToReplace(test, kind) : null;
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 var additional = ImmutableArray<Location>.Empty;
                 if (replaced is not null
-                    && CanRebuild(instance, test, viaLocal)
+                    && CanRebuild(message, test, viaLocal)
                     && exception.StatusEnum.CurrentNamesOf(code) is { IsEmpty: false } names)
                 {
+                    // CanRebuild checked it: ex.Message, ((SmtpException)error).Message.
+                    var exceptionSyntax = ((MemberAccessExpressionSyntax)message.Syntax).Expression;
                     properties = properties
                         .Add(StatusFromMessageProperties.StatusPath, exception.StatusPath)
                         .Add(StatusFromMessageProperties.EnumType, MetadataName(exception.StatusEnum.Type))
                         .Add(StatusFromMessageProperties.MemberName, names[0].Name);
-                    additional = ImmutableArray.Create(instance.Syntax.GetLocation(), replaced.Syntax.GetLocation());
+                    additional = ImmutableArray.Create(exceptionSyntax.GetLocation(), replaced.Syntax.GetLocation());
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -243,9 +244,10 @@ namespace SmtpCodes.Analyzers.Rules
             /// Whether the fix can write <c>instance.StatusCode</c> where the test is: the instance is written out and, when
             /// the text came through a local, is a local or parameter that the same name still reaches at the test.
             /// </summary>
-            private static bool CanRebuild(IOperation instance, IOperation test, bool viaLocal)
+            private static bool CanRebuild(IPropertyReferenceOperation message, IOperation test, bool viaLocal)
             {
-                if (instance.IsImplicit || instance.Syntax.Parent is not MemberAccessExpressionSyntax)
+                var instance = message.Instance;
+                if (instance is null || instance.IsImplicit || message.Syntax is not MemberAccessExpressionSyntax)
                 {
                     return false;
                 }
