@@ -32,6 +32,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     bool Equals({{exceptionType}} ex) => {|SMTP006:string.Equals(ex.Message, "550")|};
                     bool Operator({{exceptionType}} ex) => {|SMTP006:"550" == ex.Message|};
                     bool Match({{exceptionType}} ex) => {|SMTP006:Regex.Match(ex.Message, "^550")|}.Success;
+                    bool IsMatch({{exceptionType}} ex) => {|SMTP006:Regex.IsMatch(ex.Message, "^550")|};
 
                     void Caught(Action send)
                     {
@@ -63,6 +64,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     bool Equals({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
                     bool Operator({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
                     bool Match({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool IsMatch({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
 
                     void Caught(Action send)
                     {
