@@ -149,6 +149,9 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     bool DifferentValues(SmtpStatusCode a, SmtpStatusCode b) =>
                         a == SmtpStatusCode.MailboxBusy || b == SmtpStatusCode.MailboxUnavailable;
 
+                    bool PatternThatMixesByItself(SmtpStatusCode a) =>
+                        a is SmtpStatusCode.MailboxBusy or {|SMTP005:SmtpStatusCode.MailboxUnavailable|} || a == SmtpStatusCode.TransactionFailed;
+
                     bool AndInside(SmtpStatusCode a, bool retry) =>
                         a == SmtpStatusCode.MailboxBusy || (retry && a == SmtpStatusCode.MailboxUnavailable);
                 }

@@ -254,6 +254,30 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task No_fix_while_the_switch_does_not_compile()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Sender
+                {
+                    int Handle(SmtpStatusCode status)
+                    {
+                        switch (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                            case {|SMTP005:SmtpStatusCode.MailboxUnavailable|}:
+                                return {|CS0103:unfinished|};
+                        }
+
+                        return 0;
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public Task No_fix_for_is_patterns_and_chains()
         {
             var source = """
