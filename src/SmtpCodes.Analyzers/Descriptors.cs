@@ -45,6 +45,20 @@ namespace SmtpCodes.Analyzers
             Categories.Correctness,
             "The number is compared with, or converted to, an SMTP status but no SMTP server sends it: a typo, an HTTP status in the wrong place, or a made-up value. The comparison can never be true.");
 
+        internal static readonly DiagnosticDescriptor SMTP005_MixedReplyClasses = Create(
+            DiagnosticIds.MixedReplyClasses,
+            "Transient and permanent SMTP codes share one branch",
+            "The transient '{0}' and the permanent '{1}' are handled by the same branch; handle them separately",
+            Categories.Reliability,
+            "A 4yz reply is transient: the same request may succeed later. A 5yz reply is permanent: repeating the request cannot succeed (RFC 5321 §4.2.1). One branch that handles both either retries what can never succeed or gives up on what would.");
+
+        internal static readonly DiagnosticDescriptor SMTP006_StatusReadFromMessage = Create(
+            DiagnosticIds.StatusReadFromMessage,
+            "Do not read the SMTP status from the exception's message",
+            "The SMTP status is read from the message text in '{0}'; test '{1}' instead",
+            Categories.Reliability,
+            "The exception carries the reply as a typed status. Its message is text meant for people: servers and libraries word it as they like, and a number in it may be anything. RFC 5321 §4.2: a client decides by the reply code, not the text.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
             new DiagnosticDescriptor(
                 id,

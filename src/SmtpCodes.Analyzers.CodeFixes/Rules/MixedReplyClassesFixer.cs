@@ -1,0 +1,413 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace SmtpCodes.Analyzers.Rules
+{
+    /// <summary>
+    /// SMTP005: splits a case section or a switch-expression arm that mixes transient and permanent codes into a
+    /// transient branch (with any other labels) and a permanent branch after it, each with a copy of the body. The
+    /// values each body receives stay the same; the user then changes one of them. Not offered where the result would
+    /// not compile (a label the compiler calls unreachable, a local declared twice) or the switch does not compile now.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MixedReplyClassesFixer)), Shared]
+    public sealed class MixedReplyClassesFixer : CodeFixProvider
+    {
+        /// <summary>The equivalence key of the fix; public and stable (Fix All groups by it).</summary>
+        public const string EquivalenceKey = "SMTP005_SplitTransientAndPermanent";
+
+        private const string Title = "Split into a transient and a permanent branch";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MixedReplyClasses);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var fixed_ = await TrySplitAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (fixed_ is not null)
+                {
+                    context.RegisterCodeFix(CodeAction.Create(Title, _ => Task.FromResult(fixed_), EquivalenceKey), diagnostic);
+                }
+            }
+        }
+
+        /// <summary>One branch to split: its switch, its index among the switch's sections or arms, and the class of each alternative.</summary>
+        private sealed class Target
+        {
+            internal Target(SyntaxNode switchNode, int index, string classes)
+            {
+                Switch = switchNode;
+                Index = index;
+                Classes = classes;
+            }
+
+            internal SyntaxNode Switch { get; }
+
+            internal int Index { get; }
+
+            internal string Classes { get; }
+        }
+
+        private static async Task<Document?> TrySplitAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || FindTarget(root, diagnostic) is not { } target)
+            {
+                return null;
+            }
+
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null || HasErrors(model.GetDiagnostics(target.Switch.Span, cancellationToken)))
+            {
+                return null;
+            }
+
+            var split = Split(target.Switch, new List<Target> { target });
+            if (split is null)
+            {
+                return null;
+            }
+
+            var annotation = new SyntaxAnnotation();
+            var newDocument = document.WithSyntaxRoot(root.ReplaceNode(target.Switch, split.WithAdditionalAnnotations(annotation)));
+            var newRoot = await newDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var newModel = await newDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (newRoot is null || newModel is null)
+            {
+                return null;
+            }
+
+            foreach (var node in newRoot.GetAnnotatedNodes(annotation))
+            {
+                if (HasErrors(newModel.GetDiagnostics(node.Span, cancellationToken)))
+                {
+                    return null;
+                }
+            }
+
+            return newDocument;
+        }
+
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return null;
+            }
+
+            // Only the branches whose own fix is offered; then every switch rewritten once, nested ones inside out.
+            var targets = new Dictionary<SyntaxNode, List<Target>>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (FindTarget(root, diagnostic) is { } target
+                    && await TrySplitAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not null)
+                {
+                    if (!targets.TryGetValue(target.Switch, out var list))
+                    {
+                        targets.Add(target.Switch, list = new List<Target>());
+                    }
+
+                    list.Add(target);
+                }
+            }
+
+            if (targets.Count == 0)
+            {
+                return document;
+            }
+
+            var newRoot = root.ReplaceNodes(targets.Keys, (original, rewritten) => Split(rewritten, targets[original]) ?? rewritten);
+            return document.WithSyntaxRoot(newRoot);
+        }
+
+        private static Target? FindTarget(SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (diagnostic.AdditionalLocations.Count != 1
+                || !diagnostic.Properties.TryGetValue(MixedReplyClassesProperties.FixKind, out var kind)
+                || !diagnostic.Properties.TryGetValue(MixedReplyClassesProperties.Classes, out var classes)
+                || classes is null)
+            {
+                return null;
+            }
+
+            var span = diagnostic.AdditionalLocations[0].SourceSpan;
+            if (!root.FullSpan.Contains(span))
+            {
+                return null;
+            }
+
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            if (kind == MixedReplyClassesProperties.SplitSection
+                && node.FirstAncestorOrSelf<SwitchSectionSyntax>() is { Parent: SwitchStatementSyntax switchStatement } section
+                && section.Span == span)
+            {
+                return new Target(switchStatement, switchStatement.Sections.IndexOf(section), classes);
+            }
+
+            if (kind == MixedReplyClassesProperties.SplitArm
+                && node.FirstAncestorOrSelf<SwitchExpressionArmSyntax>() is { Parent: SwitchExpressionSyntax switchExpression } arm
+                && arm.Span == span)
+            {
+                return new Target(switchExpression, switchExpression.Arms.IndexOf(arm), classes);
+            }
+
+            return null;
+        }
+
+        /// <summary>The switch with each target branch split in two; null when a target does not match its classes.</summary>
+        private static SyntaxNode? Split(SyntaxNode switchNode, List<Target> targets)
+        {
+            switch (switchNode)
+            {
+                case SwitchStatementSyntax switchStatement:
+                    var sections = new List<SwitchSectionSyntax>(switchStatement.Sections.Count + targets.Count);
+                    for (var i = 0; i < switchStatement.Sections.Count; i++)
+                    {
+                        var section = switchStatement.Sections[i];
+                        if (FindClasses(targets, i) is { } classes)
+                        {
+                            if (SplitSection(section, classes) is not { } pair)
+                            {
+                                return null;
+                            }
+
+                            sections.Add(pair.First);
+                            sections.Add(pair.Second);
+                        }
+                        else
+                        {
+                            sections.Add(section);
+                        }
+                    }
+
+                    return switchStatement.WithSections(SyntaxFactory.List(sections));
+                case SwitchExpressionSyntax switchExpression:
+                    var arms = switchExpression.Arms;
+                    var items = new List<SyntaxNodeOrToken>(arms.Count * 2 + targets.Count * 2);
+                    for (var i = 0; i < arms.Count; i++)
+                    {
+                        var arm = arms[i];
+                        if (FindClasses(targets, i) is { } classes)
+                        {
+                            if (SplitArm(arm, classes) is not { } pair)
+                            {
+                                return null;
+                            }
+
+                            var previous = arm.GetFirstToken().GetPreviousToken();
+                            var comma = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
+                                EndsWithNewLine(previous.TrailingTrivia) ? previous.TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+                            items.Add(pair.First);
+                            items.Add(comma);
+                            items.Add(pair.Second);
+                        }
+                        else
+                        {
+                            items.Add(arm);
+                        }
+
+                        if (i < arms.SeparatorCount)
+                        {
+                            items.Add(arms.GetSeparator(i));
+                        }
+                    }
+
+                    return switchExpression.WithArms(SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(items));
+                default:
+                    return null;
+            }
+        }
+
+        private static string? FindClasses(List<Target> targets, int index)
+        {
+            foreach (var target in targets)
+            {
+                if (target.Index == index)
+                {
+                    return target.Classes;
+                }
+            }
+
+            return null;
+        }
+
+        private static (SwitchSectionSyntax First, SwitchSectionSyntax Second)? SplitSection(SwitchSectionSyntax section, string classes)
+        {
+            var first = new List<SwitchLabelSyntax>();
+            var second = new List<SwitchLabelSyntax>();
+            var position = 0;
+            foreach (var label in section.Labels)
+            {
+                if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel)
+                {
+                    var leaves = new List<PatternSyntax>();
+                    Flatten(patternLabel.Pattern, leaves);
+                    if (position + leaves.Count > classes.Length)
+                    {
+                        return null;
+                    }
+
+                    var transient = Select(leaves, classes, position, permanent: false);
+                    var permanent = Select(leaves, classes, position, permanent: true);
+                    position += leaves.Count;
+                    if (transient.Count > 0)
+                    {
+                        first.Add(permanent.Count == 0 ? label : Restrict(patternLabel, transient));
+                    }
+
+                    if (permanent.Count > 0)
+                    {
+                        second.Add(transient.Count == 0 ? label : Restrict(patternLabel, permanent));
+                    }
+                }
+                else
+                {
+                    if (position >= classes.Length)
+                    {
+                        return null;
+                    }
+
+                    (classes[position++] == MixedReplyClassesProperties.Permanent ? second : first).Add(label);
+                }
+            }
+
+            if (position != classes.Length || first.Count == 0 || second.Count == 0)
+            {
+                return null;
+            }
+
+            // Locals, local functions and labels of a section belong to the whole switch block: each copy gets a block of its own.
+            var statements = section.Statements;
+            if (DeclaresNames(statements))
+            {
+                var block = SyntaxFactory.Block(statements).WithAdditionalAnnotations(Formatter.Annotation);
+                statements = SyntaxFactory.SingletonList<StatementSyntax>(block);
+            }
+
+            return (section.WithLabels(SyntaxFactory.List(first)).WithStatements(statements),
+                    section.WithLabels(SyntaxFactory.List(second)).WithStatements(statements));
+        }
+
+        private static (SwitchExpressionArmSyntax First, SwitchExpressionArmSyntax Second)? SplitArm(SwitchExpressionArmSyntax arm, string classes)
+        {
+            if (arm.WhenClause is not null)
+            {
+                return null;
+            }
+
+            var leaves = new List<PatternSyntax>();
+            Flatten(arm.Pattern, leaves);
+            if (leaves.Count != classes.Length)
+            {
+                return null;
+            }
+
+            var transient = Select(leaves, classes, 0, permanent: false);
+            var permanent = Select(leaves, classes, 0, permanent: true);
+            if (transient.Count == 0 || permanent.Count == 0)
+            {
+                return null;
+            }
+
+            return (arm.WithPattern(Join(transient, arm.Pattern)), arm.WithPattern(Join(permanent, arm.Pattern)));
+        }
+
+        /// <summary>The <c>or</c> alternatives of a pattern in source order, looking through parentheses (as the operation tree does).</summary>
+        private static void Flatten(PatternSyntax pattern, List<PatternSyntax> leaves)
+        {
+            switch (pattern)
+            {
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.OrPattern):
+                    Flatten(binary.Left, leaves);
+                    Flatten(binary.Right, leaves);
+                    break;
+                case ParenthesizedPatternSyntax parenthesized:
+                    Flatten(parenthesized.Pattern, leaves);
+                    break;
+                default:
+                    leaves.Add(pattern);
+                    break;
+            }
+        }
+
+        private static List<PatternSyntax> Select(List<PatternSyntax> leaves, string classes, int offset, bool permanent)
+        {
+            var selected = new List<PatternSyntax>();
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                if ((classes[offset + i] == MixedReplyClassesProperties.Permanent) == permanent)
+                {
+                    selected.Add(leaves[i]);
+                }
+            }
+
+            return selected;
+        }
+
+        /// <summary>The label with only some of its alternatives; <c>case A:</c> when one constant is left, as the parser reads it.</summary>
+        private static SwitchLabelSyntax Restrict(CasePatternSwitchLabelSyntax label, List<PatternSyntax> leaves)
+        {
+            var pattern = Join(leaves, label.Pattern);
+            return pattern is ConstantPatternSyntax constant
+                ? SyntaxFactory.CaseSwitchLabel(label.Keyword, constant.Expression.WithTriviaFrom(constant), label.ColonToken)
+                : label.WithPattern(pattern);
+        }
+
+        /// <summary><c>A or B or C</c> from the alternatives, with the trivia of the pattern it replaces.</summary>
+        private static PatternSyntax Join(List<PatternSyntax> leaves, PatternSyntax original)
+        {
+            var result = leaves[0].WithoutTrivia();
+            for (var i = 1; i < leaves.Count; i++)
+            {
+                result = SyntaxFactory.BinaryPattern(
+                    SyntaxKind.OrPattern,
+                    result.WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.Token(SyntaxKind.OrKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                    leaves[i].WithoutTrivia());
+            }
+
+            return result.WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
+        }
+
+        private static bool DeclaresNames(SyntaxList<StatementSyntax> statements)
+        {
+            foreach (var statement in statements)
+            {
+                if (statement is LocalDeclarationStatementSyntax or LocalFunctionStatementSyntax or LabeledStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool EndsWithNewLine(SyntaxTriviaList trivia) =>
+            trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
+
+        private static bool HasErrors(ImmutableArray<Diagnostic> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

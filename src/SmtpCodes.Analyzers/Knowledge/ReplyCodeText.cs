@@ -1,0 +1,49 @@
+namespace SmtpCodes.Analyzers.Knowledge
+{
+    /// <summary>
+    /// Reply codes written as text, the way a server's reply starts (RFC 5321 §4.2: <c>Reply-code = %x32-35 %x30-35 %x30-39</c>,
+    /// then a space or, in a multiline reply, a hyphen).
+    /// </summary>
+    internal static class ReplyCodeText
+    {
+        /// <summary>
+        /// True for <c>"550"</c>, <c>"550 5.1.1 unknown user"</c>, <c>"550-"</c>: a reply code alone or followed by a space
+        /// or a hyphen. False for <c>"5500"</c>, <c>"Mailbox"</c>, <c>"5.1.1"</c>, <c>"650"</c>.
+        /// </summary>
+        internal static bool TryRead(string? text, out long code)
+        {
+            code = 0;
+            if (text is null || text.Length < 3)
+            {
+                return false;
+            }
+
+            char first = text[0], second = text[1], third = text[2];
+            if (first < '2' || first > '5' || second < '0' || second > '5' || third < '0' || third > '9')
+            {
+                return false;
+            }
+
+            if (text.Length > 3 && text[3] != ' ' && text[3] != '-')
+            {
+                return false;
+            }
+
+            code = ((first - '0') * 100) + ((second - '0') * 10) + (third - '0');
+            return true;
+        }
+
+        /// <summary>True for a reply class written as its first digit alone: <c>"4"</c>, <c>"5"</c> (<c>StartsWith("5")</c>).</summary>
+        internal static bool TryReadClass(string? text, out ReplyClass replyClass)
+        {
+            replyClass = ReplyClass.None;
+            if (text is null || text.Length != 1 || text[0] < '2' || text[0] > '5')
+            {
+                return false;
+            }
+
+            replyClass = (ReplyClass)(text[0] - '0');
+            return true;
+        }
+    }
+}

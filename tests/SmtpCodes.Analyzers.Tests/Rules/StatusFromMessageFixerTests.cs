@@ -1,0 +1,248 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.StatusFromMessageAnalyzer, SmtpCodes.Analyzers.Rules.StatusFromMessageFixer>;
+
+namespace SmtpCodes.Analyzers.Tests.Rules
+{
+    public class StatusFromMessageFixerTests
+    {
+        /// <summary>Exception type, its namespace, the status it carries and the enum of that status.</summary>
+        public static TheoryData<string, string, string, string> ExceptionTypes => new()
+        {
+            { "System.Net.Mail", "SmtpException", "StatusCode", "SmtpStatusCode" },
+            { "System.Net.Mail", "SmtpFailedRecipientException", "StatusCode", "SmtpStatusCode" },
+            { "MailKit.Net.Smtp", "SmtpCommandException", "StatusCode", "SmtpStatusCode" },
+            { "SmtpServer.Protocol", "SmtpResponseException", "Response.ReplyCode", "SmtpReplyCode" },
+        };
+
+        [Theory]
+        [MemberData(nameof(ExceptionTypes))]
+        public Task Each_text_test_becomes_a_comparison_of_the_status(string @namespace, string exceptionType, string status, string enumType)
+        {
+            var source = $$"""
+                using System;
+                using System.Text.RegularExpressions;
+                using {{@namespace}};
+
+                class Handler
+                {
+                    bool Contains({{exceptionType}} ex) => {|SMTP006:ex.Message.Contains("550")|};
+                    bool StartsWith({{exceptionType}} ex) => {|SMTP006:ex.Message.StartsWith("550 5.1.1", StringComparison.Ordinal)|};
+                    bool IndexOf({{exceptionType}} ex) => {|SMTP006:ex.Message.IndexOf("550")|} != -1;
+                    bool Equals({{exceptionType}} ex) => {|SMTP006:string.Equals(ex.Message, "550")|};
+                    bool Operator({{exceptionType}} ex) => {|SMTP006:"550" == ex.Message|};
+                    bool Match({{exceptionType}} ex) => {|SMTP006:Regex.Match(ex.Message, "^550")|}.Success;
+                    bool IsMatch({{exceptionType}} ex) => {|SMTP006:Regex.IsMatch(ex.Message, "^550")|};
+
+                    void Caught(Action send)
+                    {
+                        try
+                        {
+                            send();
+                        }
+                        catch ({{exceptionType}} ex)
+                        {
+                            var text = ex.Message;
+                            if ({|SMTP006:text.StartsWith("550-")|})
+                            {
+                                throw;
+                            }
+                        }
+                    }
+                }
+                """;
+            var fixedSource = $$"""
+                using System;
+                using System.Text.RegularExpressions;
+                using {{@namespace}};
+
+                class Handler
+                {
+                    bool Contains({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool StartsWith({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool IndexOf({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool Equals({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool Operator({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool Match({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool IsMatch({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+
+                    void Caught(Action send)
+                    {
+                        try
+                        {
+                            send();
+                        }
+                        catch ({{exceptionType}} ex)
+                        {
+                            var text = ex.Message;
+                            if (ex.{{status}} == {{enumType}}.MailboxUnavailable)
+                            {
+                                throw;
+                            }
+                        }
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public Task The_comparison_is_parenthesized_only_where_needed()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    string Text(SmtpException ex) => {|SMTP006:ex.Message.Contains("421")|}.ToString();
+                    bool Both(SmtpException ex, bool retry) => retry && {|SMTP006:ex.Message.Contains("450")|};
+                    bool Cast(object error) => {|SMTP006:((SmtpException)error).Message.EndsWith("451")|};
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    string Text(SmtpException ex) => (ex.StatusCode == SmtpStatusCode.ServiceNotAvailable).ToString();
+                    bool Both(SmtpException ex, bool retry) => retry && ex.StatusCode == SmtpStatusCode.MailboxBusy;
+                    bool Cast(object error) => ((SmtpException)error).StatusCode == SmtpStatusCode.LocalErrorInProcessing;
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public Task A_using_is_added_only_where_the_enum_is_not_in_scope()
+        {
+            var source = """
+                class Handler
+                {
+                    bool Gone(System.Net.Mail.SmtpException ex) => {|SMTP006:ex.Message.Contains("550")|};
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool Gone(System.Net.Mail.SmtpException ex) => ex.StatusCode == SmtpStatusCode.MailboxUnavailable;
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public Task No_using_is_added_where_it_would_make_a_name_ambiguous()
+        {
+            // using System.Net.Mail would make MailKit's SmtpClient and SmtpStatusCode ambiguous: the name stays qualified.
+            var source = """
+                using MailKit.Net.Smtp;
+
+                class Handler
+                {
+                    SmtpClient _client;
+                    SmtpStatusCode _last;
+
+                    bool Gone(System.Net.Mail.SmtpException ex) => {|SMTP006:ex.Message.Contains("550")|};
+                }
+                """;
+            var fixedSource = """
+                using MailKit.Net.Smtp;
+
+                class Handler
+                {
+                    SmtpClient _client;
+                    SmtpStatusCode _last;
+
+                    bool Gone(System.Net.Mail.SmtpException ex) => ex.StatusCode == System.Net.Mail.SmtpStatusCode.MailboxUnavailable;
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
+        public Task Negations_class_tests_and_codes_without_a_member_get_no_fix()
+        {
+            var source = """
+                using System.Net.Mail;
+                using System.Text.RegularExpressions;
+
+                class Handler
+                {
+                    bool Negated(SmtpException ex) => !{|SMTP006:ex.Message.Contains("550")|};
+                    bool NotEqual(SmtpException ex) => {|SMTP006:ex.Message != "550"|};
+                    bool ClassTest(SmtpException ex) => {|SMTP006:ex.Message.StartsWith("5")|};
+                    bool NoMember(SmtpException ex) => {|SMTP006:ex.Message.Contains("535")|};
+                    bool NotFound(SmtpException ex) => {|SMTP006:ex.Message.IndexOf("550")|} < 0;
+                    int Position(SmtpException ex) => {|SMTP006:ex.Message.IndexOf("550")|};
+                    int MatchIndex(SmtpException ex) => {|SMTP006:Regex.Match(ex.Message, "550")|}.Index;
+                    bool? Conditional(SmtpException ex) => ex?{|SMTP006:.Message.Contains("550")|};
+
+                    bool LocalOutOfReach(SmtpException ex)
+                    {
+                        var text = ex.Message;
+                        System.Func<SmtpException, bool> test = ex => {|SMTP006:text.Contains("550")|};
+                        return test(null);
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public Task Fix_all_rewrites_every_text_test()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    string Classify(SmtpException ex)
+                    {
+                        if ({|SMTP006:ex.Message.StartsWith("450")|} || {|SMTP006:ex.Message.StartsWith("421")|})
+                        {
+                            return "retry";
+                        }
+
+                        if ({|SMTP006:ex.Message.Contains("550")|} && !{|SMTP006:ex.Message.Contains("551")|})
+                        {
+                            return "bounce";
+                        }
+
+                        return {|SMTP006:ex.Message.StartsWith("5")|} ? "failed" : "other";
+                    }
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    string Classify(SmtpException ex)
+                    {
+                        if (ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.ServiceNotAvailable)
+                        {
+                            return "retry";
+                        }
+
+                        if (ex.StatusCode == SmtpStatusCode.MailboxUnavailable && !{|SMTP006:ex.Message.Contains("551")|})
+                        {
+                            return "bounce";
+                        }
+
+                        return {|SMTP006:ex.Message.StartsWith("5")|} ? "failed" : "other";
+                    }
+                }
+                """;
+            var test = Verify.Create(source, fixedSource);
+            test.BatchFixedCode = fixedSource;
+            test.CodeActionEquivalenceKey = SmtpCodes.Analyzers.Rules.StatusFromMessageFixer.EquivalenceKey;
+
+            // The warnings that stay (a negation, a class test) are part of the expected result.
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync();
+        }
+    }
+}
