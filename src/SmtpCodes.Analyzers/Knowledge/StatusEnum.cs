@@ -18,6 +18,9 @@ namespace SmtpCodes.Analyzers.Knowledge
             UnderlyingType = underlyingType;
             Members = members;
             _byValue = byValue;
+            MetadataName = GetMetadataName(type);
+            TransientValues = CollectValuesOfClass(byValue, ReplyClass.TransientNegative);
+            PermanentValues = CollectValuesOfClass(byValue, ReplyClass.PermanentNegative);
         }
 
         internal INamedTypeSymbol Type { get; }
@@ -27,6 +30,12 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         /// <summary>Every member, in declaration order.</summary>
         internal ImmutableArray<StatusMember> Members { get; }
+
+        /// <summary>
+        /// The name <see cref="Compilation.GetTypeByMetadataName"/> finds the enum by (<c>Ns.Outer+Inner</c>): what an
+        /// analyzer hands its code fix.
+        /// </summary>
+        internal string MetadataName { get; }
 
         /// <summary>The name users read in messages: <c>SmtpStatusCode</c>.</summary>
         internal string DisplayName => Type.Name;
@@ -107,11 +116,24 @@ namespace SmtpCodes.Analyzers.Knowledge
             return count == names.Length ? names : names.RemoveRange(count, names.Length - count);
         }
 
+        /// <summary>The transient (4yz) values, each once, ascending, with every name of each value.</summary>
+        internal ImmutableArray<ImmutableArray<StatusMember>> TransientValues { get; }
+
+        /// <summary>The permanent (5yz) values, each once, ascending, with every name of each value.</summary>
+        internal ImmutableArray<ImmutableArray<StatusMember>> PermanentValues { get; }
+
         /// <summary>The values of one reply class, each once, ascending, with every name of each value.</summary>
-        internal ImmutableArray<ImmutableArray<StatusMember>> ValuesOfClass(ReplyClass replyClass)
+        internal ImmutableArray<ImmutableArray<StatusMember>> ValuesOfClass(ReplyClass replyClass) => replyClass switch
+        {
+            ReplyClass.TransientNegative => TransientValues,
+            ReplyClass.PermanentNegative => PermanentValues,
+            _ => CollectValuesOfClass(_byValue, replyClass),
+        };
+
+        private static ImmutableArray<ImmutableArray<StatusMember>> CollectValuesOfClass(Dictionary<long, ImmutableArray<StatusMember>> byValue, ReplyClass replyClass)
         {
             var values = new List<long>();
-            foreach (var pair in _byValue)
+            foreach (var pair in byValue)
             {
                 if (ReplyClasses.Of(pair.Key) == replyClass)
                 {
@@ -123,10 +145,22 @@ namespace SmtpCodes.Analyzers.Knowledge
             var result = ImmutableArray.CreateBuilder<ImmutableArray<StatusMember>>(values.Count);
             foreach (var value in values)
             {
-                result.Add(_byValue[value]);
+                result.Add(byValue[value]);
             }
 
             return result.MoveToImmutable();
+        }
+
+        private static string GetMetadataName(INamedTypeSymbol type)
+        {
+            var name = type.MetadataName;
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                name = outer.MetadataName + "+" + name;
+                type = outer;
+            }
+
+            return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
         }
 
         private static bool IsObsolete(IFieldSymbol field, INamedTypeSymbol? obsoleteAttribute)

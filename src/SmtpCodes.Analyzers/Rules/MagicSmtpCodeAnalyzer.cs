@@ -287,7 +287,7 @@ namespace SmtpCodes.Analyzers.Rules
                 {
                     var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                     properties.Add(MagicSmtpCodeProperties.FixKind, fix);
-                    properties.Add(MagicSmtpCodeProperties.EnumType, MetadataName(statusEnum.Type));
+                    properties.Add(MagicSmtpCodeProperties.EnumType, statusEnum.MetadataName);
                     properties.Add(MagicSmtpCodeProperties.MemberNames, JoinNames(names));
                     if (integralType is not null)
                     {
@@ -335,18 +335,6 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 return builder.ToString();
-            }
-
-            private static string MetadataName(INamedTypeSymbol type)
-            {
-                var name = type.MetadataName;
-                for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-                {
-                    name = outer.MetadataName + "+" + name;
-                    type = outer;
-                }
-
-                return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
             }
         }
     }

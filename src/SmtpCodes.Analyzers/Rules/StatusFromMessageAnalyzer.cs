@@ -181,7 +181,7 @@ namespace SmtpCodes.Analyzers.Rules
                     var exceptionSyntax = ((MemberAccessExpressionSyntax)message.Syntax).Expression;
                     properties = properties
                         .Add(StatusFromMessageProperties.StatusPath, exception.StatusPath)
-                        .Add(StatusFromMessageProperties.EnumType, MetadataName(exception.StatusEnum.Type))
+                        .Add(StatusFromMessageProperties.EnumType, exception.StatusEnum.MetadataName)
                         .Add(StatusFromMessageProperties.MemberName, names[0].Name);
                     additional = ImmutableArray.Create(exceptionSyntax.GetLocation(), replaced.Syntax.GetLocation());
                 }
@@ -397,18 +397,6 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 return operation;
-            }
-
-            private static string MetadataName(INamedTypeSymbol type)
-            {
-                var name = type.MetadataName;
-                for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-                {
-                    name = outer.MetadataName + "+" + name;
-                    type = outer;
-                }
-
-                return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
             }
         }
     }

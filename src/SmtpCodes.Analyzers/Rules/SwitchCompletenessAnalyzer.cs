@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -48,10 +47,6 @@ namespace SmtpCodes.Analyzers.Rules
         private sealed class Analysis
         {
             private readonly StatusEnumCatalog _catalog;
-
-            /// <summary>Per status enum: the values of the transient class, then of the permanent class.</summary>
-            private readonly ConcurrentDictionary<StatusEnum, ImmutableArray<ImmutableArray<StatusMember>>[]> _failureValues =
-                new ConcurrentDictionary<StatusEnum, ImmutableArray<ImmutableArray<StatusMember>>[]>();
 
             internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
 
@@ -142,11 +137,8 @@ namespace SmtpCodes.Analyzers.Rules
             private void Analyze(OperationAnalysisContext context, StatusEnum statusEnum, SyntaxNode switchSyntax, SyntaxToken switchKeyword, List<Branch> branches)
             {
                 var defaultCounts = SmtpCodesOptions.DefaultCountsAsHandled(context.Options, switchSyntax.SyntaxTree);
-                var values = _failureValues.GetOrAdd(
-                    statusEnum,
-                    e => new[] { e.ValuesOfClass(ReplyClass.TransientNegative), e.ValuesOfClass(ReplyClass.PermanentNegative) });
-                Report(context, Descriptors.SMTP002_MissingTransientCodes, ReplyClass.TransientNegative, values[0], statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
-                Report(context, Descriptors.SMTP003_MissingPermanentCodes, ReplyClass.PermanentNegative, values[1], statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
+                Report(context, Descriptors.SMTP002_MissingTransientCodes, ReplyClass.TransientNegative, statusEnum.TransientValues, statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
+                Report(context, Descriptors.SMTP003_MissingPermanentCodes, ReplyClass.PermanentNegative, statusEnum.PermanentValues, statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
             }
 
             private static void Report(
