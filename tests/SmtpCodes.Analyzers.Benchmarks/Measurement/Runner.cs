@@ -53,15 +53,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 
         internal Dictionary<string, List<Sample>> Analyzers { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>
-        /// This project's analyzers again, each run beside <see cref="Runner.TreeScanPrimer"/>, which makes Roslyn do
-        /// its per-tree [GeneratedCode] scan before them: what is left is the analyzer's own cost.
-        /// </summary>
-        internal Dictionary<string, List<Sample>> Primed { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>The primer's own time: Roslyn's per-tree [GeneratedCode] scan, paid once per tree by whoever reports there first.</summary>
-        internal List<Sample> TreeScan { get; } = new();
-
         /// <summary>Diagnostics each analyzer reported (its own IDs), in the last repetition: proof that it ran.</summary>
         internal Dictionary<string, int> Diagnostics { get; } = new(StringComparer.Ordinal);
 
@@ -127,7 +118,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 }
 
                 var trees = Parse(files);
-                var baseline = await MeasureAnalyzerAsync(measurement, trees, references, null, primed: false).ConfigureAwait(false);
+                var baseline = await MeasureAnalyzerAsync(measurement, trees, references, null).ConfigureAwait(false);
                 if (record)
                 {
                     measurement.Compiler.Add(compiler);
@@ -136,19 +127,10 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 
                 foreach (var analyzer in _analyzers)
                 {
-                    var sample = await MeasureAnalyzerAsync(measurement, trees, references, analyzer, primed: false).ConfigureAwait(false);
+                    var sample = await MeasureAnalyzerAsync(measurement, trees, references, analyzer).ConfigureAwait(false);
                     if (record)
                     {
                         Add(measurement.Analyzers, analyzer.Name, sample);
-                    }
-
-                    if (!analyzer.IsPeer)
-                    {
-                        sample = await MeasureAnalyzerAsync(measurement, trees, references, analyzer, primed: true).ConfigureAwait(false);
-                        if (record)
-                        {
-                            Add(measurement.Primed, analyzer.Name, sample);
-                        }
                     }
                 }
 
@@ -191,12 +173,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             return new Sample(stopwatch.Elapsed.TotalMilliseconds, stopwatch.Elapsed.TotalMilliseconds, bytes);
         }
 
-        private async Task<Sample> MeasureAnalyzerAsync(CorpusMeasurement measurement, ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, MeasuredAnalyzer? analyzer, bool primed)
+        private async Task<Sample> MeasureAnalyzerAsync(CorpusMeasurement measurement, ImmutableArray<SyntaxTree> trees, ImmutableArray<MetadataReference> references, MeasuredAnalyzer? analyzer)
         {
             var compilation = CSharpCompilation.Create("Corpus", trees, references, _compilationOptions);
             var target = analyzer?.Analyzer ?? new RegistersNothingAnalyzer();
-            var primer = new TreeScanPrimer();
-            var analyzers = primed ? ImmutableArray.Create<DiagnosticAnalyzer>(primer, target) : ImmutableArray.Create(target);
+            var analyzers = ImmutableArray.Create(target);
             var name = analyzer?.Name ?? "(baseline)";
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -223,17 +204,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(target, CancellationToken.None).ConfigureAwait(false);
-            if (primed)
-            {
-                var scan = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(primer, CancellationToken.None).ConfigureAwait(false);
-                lock (measurement.TreeScan)
-                {
-                    measurement.TreeScan.Add(new Sample(scan.ExecutionTime.TotalMilliseconds, 0, 0));
-                }
-
-                return new Sample(telemetry.ExecutionTime.TotalMilliseconds, stopwatch.Elapsed.TotalMilliseconds, bytes);
-            }
-
             if (analyzer is not null)
             {
                 var count = 0;
@@ -268,28 +238,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
-        }
-
-        /// <summary>
-        /// Reports one diagnostic at the top of every tree, before the operation actions run. An analyzer that, like this
-        /// project's, does not analyze generated code makes Roslyn scan a tree's tokens for [GeneratedCode] the first time
-        /// it reports there (AnalyzerDriver.IsInGeneratedCode); that scan is charged to whichever such analyzer reports in
-        /// the tree first. In a build it is paid once per tree for all of them; here the primer pays it.
-        /// </summary>
-        [DiagnosticAnalyzer(LanguageNames.CSharp)]
-        internal sealed class TreeScanPrimer : DiagnosticAnalyzer
-        {
-            private static readonly DiagnosticDescriptor Descriptor = new(
-                "BENCH001", "Primer", "Primer", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
-
-            public override void Initialize(AnalysisContext context)
-            {
-                context.EnableConcurrentExecution();
-                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-                context.RegisterSyntaxTreeAction(tree => tree.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(tree.Tree, default))));
-            }
         }
 
         /// <summary>The baseline: an analyzer the driver must carry but that asks for nothing.</summary>

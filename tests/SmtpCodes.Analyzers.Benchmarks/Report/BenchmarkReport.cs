@@ -76,16 +76,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
 
         /// <summary>What this project's analyzers allocate beyond the baseline run (the driver's work for them included).</summary>
         public long ProjectAllocatedBytes { get; set; }
-
-        /// <summary>This project's analyzers with Roslyn's per-tree [GeneratedCode] scan paid by a primer: their own cost.</summary>
-        public double ProjectOwnMs { get; set; }
-
-        public double ProjectOwnPercentOfCompiler { get; set; }
-
-        public double? ProjectOwnRatioToPopulateSwitch { get; set; }
-
-        /// <summary>The primer's time: Roslyn's per-tree [GeneratedCode] scan (AnalyzerDriver.IsInGeneratedCode) of every tree.</summary>
-        public double TreeScanMs { get; set; }
     }
 
     /// <summary>One analyzer (or peer) on one corpus at one size.</summary>
@@ -121,9 +111,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
         public long AllocatedBytesOverBaseline { get; set; }
 
         public int Diagnostics { get; set; }
-
-        /// <summary>This project's analyzers only: the median with Roslyn's per-tree [GeneratedCode] scan paid by a primer.</summary>
-        public double? OwnMs { get; set; }
     }
 
     public sealed class TargetResult
@@ -173,7 +160,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
             }
 
             double projectMs = 0;
-            double projectOwnMs = 0;
             long projectBytes = 0;
             foreach (var analyzer in analyzers)
             {
@@ -192,16 +178,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                     projectBytes += bytes;
                 }
 
-                double? own = null;
-                if (!analyzer.IsPeer && measurement.Primed.TryGetValue(analyzer.Name, out var primed))
-                {
-                    own = Median(primed, s => s.Ms);
-                    projectOwnMs += own.Value;
-                }
-
                 report.Details.Add(new DetailRow
                 {
-                    OwnMs = own is null ? null : Round(own.Value),
                     Corpus = corpus,
                     Lines = measurement.Lines,
                     Analyzer = analyzer.Name,
@@ -224,10 +202,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
             summary.PopulateSwitchMs = populateSwitch is null ? null : Round(populateSwitch.Value);
             summary.ProjectRatioToPopulateSwitch = populateSwitch is { } total && total > 0 ? Round(projectMs / total, 3) : null;
             summary.ProjectAllocatedBytes = projectBytes;
-            summary.ProjectOwnMs = Round(projectOwnMs);
-            summary.ProjectOwnPercentOfCompiler = Round(100 * projectOwnMs / compilerMs, 4);
-            summary.ProjectOwnRatioToPopulateSwitch = populateSwitch is { } peerTotal && peerTotal > 0 ? Round(projectOwnMs / peerTotal, 3) : null;
-            summary.TreeScanMs = Round(Median(measurement.TreeScan, s => s.Ms));
             report.Summary.Add(summary);
 
             foreach (var pair in measurement.Exceptions)
@@ -247,12 +221,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 var row = smtp[smtp.Count - 1];
                 Judge(report, $"SMTP-heavy {row.Lines} lines: all SmtpCodes analyzers <= 1% of the compiler",
                     $"{row.ProjectMs:F1} ms = {row.ProjectPercentOfCompiler:F3}% of {row.CompilerMs:F0} ms", row.ProjectPercentOfCompiler <= 1.0);
-                Judge(report, $"(own cost) SMTP-heavy {row.Lines} lines: SmtpCodes analyzers, Roslyn's per-tree scan pre-paid, <= 1% of the compiler",
-                    $"{row.ProjectOwnMs:F1} ms = {row.ProjectOwnPercentOfCompiler:F3}% of {row.CompilerMs:F0} ms", row.ProjectOwnPercentOfCompiler <= 1.0);
                 if (row.PopulateSwitchMs is { } peer)
                 {
-                    Judge(report, $"(own cost) SMTP-heavy {row.Lines} lines: SmtpCodes analyzers, Roslyn's per-tree scan pre-paid, <= IDE0010 + IDE0072",
-                        $"{row.ProjectOwnMs:F1} ms vs {peer:F1} ms (x{row.ProjectOwnRatioToPopulateSwitch:F2})", row.ProjectOwnMs <= peer);
                     Judge(report, $"SMTP-heavy {row.Lines} lines: all SmtpCodes analyzers <= IDE0010 + IDE0072",
                         $"{row.ProjectMs:F1} ms vs {peer:F1} ms (x{row.ProjectRatioToPopulateSwitch:F2})", row.ProjectMs <= peer);
                 }

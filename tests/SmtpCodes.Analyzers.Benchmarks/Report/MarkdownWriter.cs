@@ -30,7 +30,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
             header.AddRange(new[]
             {
                 "× IDE0010+IDE0072", "compiler ms/1k lines", "SmtpCodes ms/1k lines", "SmtpCodes alloc KB", "compiler alloc MB",
-                "SmtpCodes own ms", "own % of compiler", "own × IDE0010+IDE0072", "Roslyn tree scan ms",
             });
             var rows = new List<List<string>>();
             foreach (var row in report.Summary)
@@ -53,17 +52,13 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 cells.Add(row.ProjectMsPer1kLines.ToString("F3", CultureInfo.InvariantCulture));
                 cells.Add((row.ProjectAllocatedBytes / 1024.0).ToString("F0", CultureInfo.InvariantCulture));
                 cells.Add((row.CompilerAllocatedBytes / (1024.0 * 1024.0)).ToString("F0", CultureInfo.InvariantCulture));
-                cells.Add(Ms(row.ProjectOwnMs));
-                cells.Add(Percent(row.ProjectOwnPercentOfCompiler));
-                cells.Add(row.ProjectOwnRatioToPopulateSwitch is { } own ? "×" + own.ToString("F2", CultureInfo.InvariantCulture) : "n/a");
-                cells.Add(Ms(row.TreeScanMs));
                 rows.Add(cells);
             }
 
             Table(text, header, rows);
 
-            text.Append("\nPer analyzer (ms: Roslyn's telemetry of the analyzer's callbacks, run alone; own ms: the same with Roslyn's per-tree [GeneratedCode] scan paid by a primer; wall and allocations: the analyzer's run minus a run with an analyzer that registers nothing, so the driver's work for it is included):\n\n");
-            header = new List<string> { "corpus", "lines", "analyzer", "ms", "% of compiler", "× IDE0010+IDE0072", "ms/1k lines", "wall over baseline ms", "alloc over baseline KB", "diagnostics", "own ms" };
+            text.Append("\nPer analyzer (ms: Roslyn's telemetry of the analyzer's callbacks, run alone; wall and allocations: the analyzer's run minus a run with an analyzer that registers nothing, so the driver's work for it is included):\n\n");
+            header = new List<string> { "corpus", "lines", "analyzer", "ms", "% of compiler", "× IDE0010+IDE0072", "ms/1k lines", "wall over baseline ms", "alloc over baseline KB", "diagnostics" };
             rows = new List<List<string>>();
             foreach (var row in report.Details)
             {
@@ -79,7 +74,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                     row.WallOverBaselineMs.ToString("F0", CultureInfo.InvariantCulture),
                     (row.AllocatedBytesOverBaseline / 1024.0).ToString("F0", CultureInfo.InvariantCulture),
                     Int(row.Diagnostics),
-                    row.OwnMs is { } own ? Ms(own) : "",
                 });
             }
 
