@@ -1,7 +1,8 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Threading;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,6 +47,7 @@ namespace SmtpCodes.Analyzers.Rules
         private sealed class Analysis
         {
             private readonly StatusEnumCatalog _catalog;
+            private readonly ConcurrentDictionary<PropertiesKey, ImmutableDictionary<string, string?>> _properties = new();
 
             /// <summary>Locals and the status enum they hold (null: not a status local), decided once per local.</summary>
             private readonly ConcurrentDictionary<ILocalSymbol, StatusEnum?> _locals =
@@ -272,7 +274,7 @@ namespace SmtpCodes.Analyzers.Rules
                     };
             }
 
-            private static void Report(
+            private void Report(
                 OperationAnalysisContext context,
                 StatusEnum statusEnum,
                 long value,
@@ -285,14 +287,7 @@ namespace SmtpCodes.Analyzers.Rules
                 var names = statusEnum.CurrentNamesOf(value);
                 if (!names.IsEmpty)
                 {
-                    var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                    properties.Add(MagicSmtpCodeProperties.FixKind, fix);
-                    properties.Add(MagicSmtpCodeProperties.EnumType, statusEnum.MetadataName);
-                    properties.Add(MagicSmtpCodeProperties.MemberNames, JoinNames(names));
-                    if (integralType is not null)
-                    {
-                        properties.Add(MagicSmtpCodeProperties.IntegralType, integralType.SpecialType.ToString());
-                    }
+                    var properties = GetProperties(statusEnum, value, names, fix, integralType);
 
                     // Additional locations: the cast to unwrap or replace, then the construct that holds the number.
                     var additional = cast is null
@@ -302,8 +297,8 @@ namespace SmtpCodes.Analyzers.Rules
                         Descriptors.SMTP001_MagicStatusCode,
                         literal.GetLocation(),
                         additional,
-                        properties.ToImmutable(),
-                        literal.ToString(),
+                        properties,
+                        TextOf(literal),
                         statusEnum.DisplayName + "." + names[0].Name));
                 }
                 else if (!statusEnum.IsMemberValue(value) && !SmtpReplyCodes.IsDefinedByRfc(value))
@@ -311,10 +306,38 @@ namespace SmtpCodes.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SMTP004_UnknownStatusCode,
                         literal.GetLocation(),
-                        literal.ToString(),
+                        TextOf(literal),
                         statusEnum.DisplayName));
                 }
             }
+
+            /// <summary>
+            /// The fix's properties, built once per enum, value, fix and integral type: a compilation reports the same
+            /// few numbers over and over (measured by tests/SmtpCodes.Analyzers.Benchmarks).
+            /// </summary>
+            private ImmutableDictionary<string, string?> GetProperties(StatusEnum statusEnum, long value, ImmutableArray<StatusMember> names, string fix, ITypeSymbol? integralType)
+            {
+                var key = new PropertiesKey(statusEnum, value, fix, integralType?.SpecialType ?? SpecialType.None);
+                if (_properties.TryGetValue(key, out var cached))
+                {
+                    return cached;
+                }
+
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(MagicSmtpCodeProperties.FixKind, fix);
+                properties.Add(MagicSmtpCodeProperties.EnumType, statusEnum.MetadataName);
+                properties.Add(MagicSmtpCodeProperties.MemberNames, JoinNames(names));
+                if (integralType is not null)
+                {
+                    properties.Add(MagicSmtpCodeProperties.IntegralType, integralType.SpecialType.ToString());
+                }
+
+                return _properties.GetOrAdd(key, properties.ToImmutable());
+            }
+
+            /// <summary>The number as written: a literal's token text needs no string to be built.</summary>
+            private static string TextOf(SyntaxNode literal) =>
+                literal is LiteralExpressionSyntax { Token: var token } ? token.Text : literal.ToString();
 
             private static string JoinNames(ImmutableArray<StatusMember> names)
             {
@@ -335,6 +358,31 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 return builder.ToString();
+            }
+
+            private readonly struct PropertiesKey : IEquatable<PropertiesKey>
+            {
+                private readonly StatusEnum _enum;
+                private readonly long _value;
+                private readonly string _fix;
+                private readonly SpecialType _integralType;
+
+                internal PropertiesKey(StatusEnum statusEnum, long value, string fix, SpecialType integralType)
+                {
+                    _enum = statusEnum;
+                    _value = value;
+                    _fix = fix;
+                    _integralType = integralType;
+                }
+
+                public bool Equals(PropertiesKey other) =>
+                    ReferenceEquals(_enum, other._enum) && _value == other._value && _integralType == other._integralType
+                    && string.Equals(_fix, other._fix, StringComparison.Ordinal);
+
+                public override bool Equals(object? obj) => obj is PropertiesKey other && Equals(other);
+
+                public override int GetHashCode() =>
+                    unchecked((((_value.GetHashCode() * 31) + (int)_integralType) * 31 + _fix.GetHashCode()) * 31 + _enum.GetHashCode());
             }
         }
     }

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using SmtpCodes.Analyzers.Benchmarks.Corpus;
+using SmtpCodes.Analyzers.Benchmarks.Measurement;
+using SmtpCodes.Analyzers.Benchmarks.Report;
+
+namespace SmtpCodes.Analyzers.Benchmarks
+{
+    /// <summary>
+    /// Times the compiler, each SmtpCodes analyzer and the peers (IDE0010, IDE0072, S109) on generated corpora, and
+    /// writes the table to the console, <c>benchmark.json</c> and <c>benchmark.md</c>. Usage: see <see cref="Usage"/>.
+    /// </summary>
+    public static class Program
+    {
+        internal const int ExitCorpusDoesNotCompile = 2;
+        internal const int ExitAnalyzerThrew = 3;
+
+        private const string Usage = """
+            SmtpCodes.Analyzers.Benchmarks [options]
+              --sizes 2000,20000,200000   corpus sizes in lines (each corpus stops at the first file that reaches the size)
+              --corpora smtp,plain        which corpora: smtp (SMTP-heavy), plain (no SMTP)
+              --repetitions 5             measured repetitions per corpus and size (the median is reported)
+              --warmup 1                  discarded rounds per corpus before the first (smallest) size is measured
+              --seed 20261128             corpus seed
+              --analyzers A,B             time only these analyzers and peers (type names, peer rule IDs); default: all
+              --output DIR                where benchmark.json and benchmark.md go (default: results/ beside this program)
+            """;
+
+        public static async Task<int> Main(string[] args)
+        {
+            Options options;
+            try
+            {
+                options = Options.Parse(args);
+            }
+            catch (ArgumentException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                Console.Error.WriteLine(Usage);
+                return 1;
+            }
+
+            if (options.Help)
+            {
+                Console.WriteLine(Usage);
+                return 0;
+            }
+
+            var references = CorpusReferences.Load();
+            var analyzers = AnalyzerSet.ProjectAnalyzers();
+            var missing = new List<MissingPeer>();
+            var peers = AnalyzerSet.Peers(missing);
+            var all = new List<MeasuredAnalyzer>(analyzers);
+            all.AddRange(peers);
+            if (options.Only is { } only)
+            {
+                all.RemoveAll(analyzer => !only.Contains(analyzer.Name));
+                missing.RemoveAll(peer => !only.Contains(peer.Name));
+            }
+
+            var report = new BenchmarkReport
+            {
+                GeneratedAtUtc = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                Machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}",
+                Roslyn = typeof(Compilation).Assembly.GetName().Version?.ToString() ?? "?",
+                FrameworkReferences = references.FrameworkSource,
+                Seed = options.Seed,
+                Repetitions = options.Repetitions,
+                Warmups = options.Warmups,
+            };
+            foreach (var analyzer in all)
+            {
+                (analyzer.IsPeer ? report.Peers : report.ProjectAnalyzers).Add(analyzer.Name);
+            }
+
+            foreach (var peer in missing)
+            {
+                report.MissingPeers.Add(new PeerFailure { Name = peer.Name, Reason = peer.Reason });
+                Console.WriteLine($"Peer {peer.Name} could not load: {peer.Reason}");
+            }
+
+            Console.WriteLine($"Analyzers: {string.Join(", ", report.ProjectAnalyzers)}; peers: {string.Join(", ", report.Peers)}; Roslyn {report.Roslyn}");
+            var generator = new CorpusGenerator(options.Seed);
+            var runner = new Runner(references, all);
+            foreach (var size in options.Sizes)
+            {
+                foreach (var kind in options.Corpora)
+                {
+                    var files = generator.Generate(kind, size);
+                    var lines = 0;
+                    foreach (var file in files)
+                    {
+                        lines += file.LineCount;
+                    }
+
+                    Console.WriteLine($"{ReportBuilder.Name(kind)}: {lines:N0} lines in {files.Count} files");
+                    var measurement = new CorpusMeasurement(kind, files.Count, lines);
+                    // Warm-up rounds before the first size only: after them the JIT has compiled (and tiered up) what the larger sizes run.
+                    var warmups = size == options.Sizes[0] ? options.Warmups : 0;
+                    await runner.MeasureAsync(measurement, files, options.Repetitions, warmups, Console.WriteLine).ConfigureAwait(false);
+                    if (measurement.CompilerErrors > 0)
+                    {
+                        Console.Error.WriteLine($"The {ReportBuilder.Name(kind)} corpus does not compile ({measurement.CompilerErrors} errors), first: {measurement.FirstCompilerError}");
+                        return ExitCorpusDoesNotCompile;
+                    }
+
+                    ReportBuilder.Add(report, measurement, all);
+                }
+            }
+
+            ReportBuilder.JudgeTargets(report);
+            var markdown = MarkdownWriter.Write(report);
+            Console.WriteLine();
+            Console.WriteLine(markdown);
+
+            Directory.CreateDirectory(options.Output);
+            var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
+            await File.WriteAllTextAsync(Path.Combine(options.Output, "benchmark.json"), json).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(options.Output, "benchmark.md"), markdown).ConfigureAwait(false);
+            Console.WriteLine("Written: " + Path.Combine(options.Output, "benchmark.json") + " and benchmark.md");
+
+            foreach (var exception in report.AnalyzerExceptions)
+            {
+                foreach (var name in report.ProjectAnalyzers)
+                {
+                    if (exception.Contains(" " + name + " threw ", StringComparison.Ordinal))
+                    {
+                        return ExitAnalyzerThrew;
+                    }
+                }
+            }
+
+            return 0;
+        }
+
+        private sealed class Options
+        {
+            internal List<int> Sizes { get; } = new() { 2_000, 20_000, 200_000 };
+
+            internal List<CorpusKind> Corpora { get; } = new() { CorpusKind.SmtpHeavy, CorpusKind.NoSmtp };
+
+            internal int Repetitions { get; private set; } = 5;
+
+            internal int Warmups { get; private set; } = 1;
+
+            internal int Seed { get; private set; } = CorpusGenerator.DefaultSeed;
+
+            internal string Output { get; private set; } = Path.Combine(AppContext.BaseDirectory, "results");
+
+            internal bool Help { get; private set; }
+
+            /// <summary>Analyzer type names and peer IDs to keep; null keeps all.</summary>
+            internal HashSet<string>? Only { get; private set; }
+
+            internal static Options Parse(string[] args)
+            {
+                var options = new Options();
+                for (var i = 0; i < args.Length; i++)
+                {
+                    switch (args[i])
+                    {
+                        case "--sizes":
+                            options.Sizes.Clear();
+                            foreach (var part in Value(args, ref i).Split(','))
+                            {
+                                options.Sizes.Add(Positive(part, "--sizes"));
+                            }
+
+                            break;
+                        case "--corpora":
+                            options.Corpora.Clear();
+                            foreach (var part in Value(args, ref i).Split(','))
+                            {
+                                options.Corpora.Add(part.Trim() switch
+                                {
+                                    "smtp" => CorpusKind.SmtpHeavy,
+                                    "plain" => CorpusKind.NoSmtp,
+                                    _ => throw new ArgumentException($"--corpora: '{part}' is neither smtp nor plain"),
+                                });
+                            }
+
+                            break;
+                        case "--repetitions":
+                            options.Repetitions = Positive(Value(args, ref i), "--repetitions");
+                            break;
+                        case "--warmup":
+                            options.Warmups = int.TryParse(Value(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture, out var warmups)
+                                ? warmups
+                                : throw new ArgumentException("--warmup takes a count");
+                            break;
+                        case "--seed":
+                            options.Seed = int.TryParse(Value(args, ref i), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+                                ? seed
+                                : throw new ArgumentException("--seed takes an integer");
+                            break;
+                        case "--output":
+                            options.Output = Path.GetFullPath(Value(args, ref i));
+                            break;
+                        case "--analyzers":
+                            options.Only = new HashSet<string>(StringComparer.Ordinal);
+                            foreach (var part in Value(args, ref i).Split(','))
+                            {
+                                options.Only.Add(part.Trim());
+                            }
+
+                            break;
+                        case "--help":
+                        case "-h":
+                            options.Help = true;
+                            break;
+                        default:
+                            throw new ArgumentException("Unknown option: " + args[i]);
+                    }
+                }
+
+                options.Sizes.Sort();
+                return options;
+            }
+
+            private static string Value(string[] args, ref int i) =>
+                ++i < args.Length ? args[i] : throw new ArgumentException(args[i - 1] + " needs a value");
+
+            private static int Positive(string text, string option) =>
+                int.TryParse(text.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && value > 0
+                    ? value
+                    : throw new ArgumentException($"{option}: '{text}' is not a positive number");
+        }
+    }
+}

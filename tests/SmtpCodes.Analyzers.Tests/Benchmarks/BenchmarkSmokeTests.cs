@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SmtpCodes.Analyzers.Tests.Benchmarks
+{
+    /// <summary>
+    /// Runs the benchmark program (tests/SmtpCodes.Analyzers.Benchmarks) on its smallest corpora, as a process: it runs
+    /// on a newer Roslyn than this test project. Checks that it produces its table with every analyzer and peer filled;
+    /// no timing is asserted.
+    /// </summary>
+    public class BenchmarkSmokeTests
+    {
+        private static readonly string[] Peers = { "IDE0010", "IDE0072", "S109" };
+
+        [Fact]
+        public async Task Benchmark_prints_and_writes_its_table_with_every_analyzer_and_peer()
+        {
+            var output = Path.Combine(Path.GetTempPath(), "smtpcodes-benchmark-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var (exitCode, stdout, stderr) = await RunBenchmarkAsync("--sizes", "300", "--repetitions", "1", "--warmup", "0", "--output", output);
+                Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
+
+                using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "benchmark.json")));
+                var root = json.RootElement;
+                Assert.Equal(0, root.GetProperty("MissingPeers").GetArrayLength());
+                Assert.Equal(0, root.GetProperty("AnalyzerExceptions").GetArrayLength());
+
+                var expected = new List<string>(ProjectAnalyzerNames());
+                Assert.Contains("MagicSmtpCodeAnalyzer", expected);
+                expected.AddRange(Peers);
+
+                var corpora = new HashSet<string>();
+                foreach (var row in root.GetProperty("Summary").EnumerateArray())
+                {
+                    corpora.Add(row.GetProperty("Corpus").GetString()!);
+                    Assert.True(row.GetProperty("CompilerMs").GetDouble() > 0);
+                    var times = row.GetProperty("AnalyzerMs");
+                    foreach (var name in expected)
+                    {
+                        Assert.True(times.TryGetProperty(name, out var ms) && ms.GetDouble() >= 0, $"{name} has no time in {row}");
+                    }
+
+                    Assert.NotEqual(JsonValueKind.Null, row.GetProperty("ProjectRatioToPopulateSwitch").ValueKind);
+                }
+
+                Assert.Equal(new HashSet<string> { "SMTP-heavy", "No-SMTP" }, corpora);
+
+                // Each analyzer ran: the SMTP corpus has magic codes and switches over status enums, the other has no status enum.
+                var diagnostics = new Dictionary<string, int>();
+                foreach (var row in root.GetProperty("Details").EnumerateArray())
+                {
+                    diagnostics[row.GetProperty("Corpus").GetString() + "/" + row.GetProperty("Analyzer").GetString()] = row.GetProperty("Diagnostics").GetInt32();
+                }
+
+                Assert.True(diagnostics["SMTP-heavy/MagicSmtpCodeAnalyzer"] > 0);
+                Assert.Equal(0, diagnostics["No-SMTP/MagicSmtpCodeAnalyzer"]);
+                Assert.True(diagnostics["SMTP-heavy/IDE0010"] + diagnostics["SMTP-heavy/IDE0072"] > 0);
+                Assert.True(diagnostics["SMTP-heavy/S109"] > 0);
+
+                // The same table on the console and in Markdown, with a column per analyzer and peer.
+                var markdown = await File.ReadAllTextAsync(Path.Combine(output, "benchmark.md"));
+                foreach (var name in expected)
+                {
+                    Assert.Contains("| " + name + " ms ", markdown);
+                    Assert.Contains("| " + name + " ms ", stdout);
+                }
+
+                Assert.Contains("Peers: all loaded", markdown);
+            }
+            finally
+            {
+                if (Directory.Exists(output))
+                {
+                    Directory.Delete(output, recursive: true);
+                }
+            }
+        }
+
+        [Fact]
+        public async Task Benchmark_rejects_an_unknown_option()
+        {
+            var (exitCode, _, stderr) = await RunBenchmarkAsync("--size", "300");
+            Assert.Equal(1, exitCode);
+            Assert.Contains("Unknown option: --size", stderr);
+        }
+
+        /// <summary>What the benchmark must find by reflection: every C# analyzer of SmtpCodes.Analyzers.</summary>
+        private static IEnumerable<string> ProjectAnalyzerNames()
+        {
+            foreach (var type in typeof(Descriptors).Assembly.GetTypes())
+            {
+                if (!type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
+                    && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } attribute
+                    && Array.IndexOf(attribute.Languages, LanguageNames.CSharp) >= 0)
+                {
+                    yield return type.Name;
+                }
+            }
+        }
+
+        private static async Task<(int ExitCode, string Stdout, string Stderr)> RunBenchmarkAsync(params string[] arguments)
+        {
+            var program = BenchmarkProgramPath();
+            Assert.True(File.Exists(program), $"{program} is missing: build tests/SmtpCodes.Analyzers.Benchmarks (this project references it, so a build of the tests builds it)");
+
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(program);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, await stdout, await stderr);
+        }
+
+        private static string BenchmarkProgramPath()
+        {
+            foreach (var metadata in typeof(BenchmarkSmokeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+            {
+                if (metadata.Key == "BenchmarkProgram" && metadata.Value is { Length: > 0 } path)
+                {
+                    return path;
+                }
+            }
+
+            throw new InvalidOperationException("The test assembly does not name the benchmark program (AssemblyMetadata BenchmarkProgram).");
+        }
+    }
+}
