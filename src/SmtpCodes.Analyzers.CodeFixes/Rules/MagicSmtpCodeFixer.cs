@@ -65,6 +65,19 @@ namespace SmtpCodes.Analyzers.Rules
             if (key is not null && key.StartsWith(EquivalenceKey + ".", StringComparison.Ordinal))
             {
                 alias = key.Substring(EquivalenceKey.Length + 1);
+
+                // Fix All applies the action the user chose where it was offered: an alias's fix exists only for the
+                // values that have that name; the others keep their numbers, as fixing one at a time leaves them.
+                var offered = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (Array.IndexOf(MemberNames(diagnostic), alias) > 0)
+                    {
+                        offered.Add(diagnostic);
+                    }
+                }
+
+                diagnostics = offered.ToImmutable();
             }
 
             return FixAllInDocumentAsync(document, diagnostics, alias, context.CancellationToken);
@@ -232,9 +245,7 @@ namespace SmtpCodes.Analyzers.Rules
                     : SyntaxFactory.ParenthesizedExpression(expression.WithoutTrivia());
                 _editor.ReplaceNode(
                     expression,
-                    SyntaxFactory.CastExpression((TypeSyntax)TypeExpression(expression, statusEnum), operand)
-                        .WithTriviaFrom(expression)
-                        .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+                    Annotate(SyntaxFactory.CastExpression(EnumType(expression, statusEnum), operand).WithTriviaFrom(expression), expression, statusEnum));
             }
 
             private void Unwrap(CastExpressionSyntax cast)
@@ -275,23 +286,55 @@ namespace SmtpCodes.Analyzers.Rules
                     }
                 }
 
+                return Annotate(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, EnumTypeExpression(literal, statusEnum), SyntaxFactory.IdentifierName(EscapeIdentifier(name))),
+                    literal,
+                    statusEnum);
+            }
+
+            /// <summary>
+            /// Formatter annotation always; the simplifier's only where the name was written fully qualified (to add the
+            /// <c>using</c>): a name already written as short as it binds needs no simplification, and the simplifier
+            /// re-binds the enclosing statement for each annotated node, which made one fix of a 500-case switch take
+            /// minutes.
+            /// </summary>
+            private TNode Annotate<TNode>(TNode node, SyntaxNode position, StatusEnum statusEnum)
+                where TNode : SyntaxNode =>
+                CanImport(position, statusEnum)
+                    ? node.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation)
+                    : node.WithAdditionalAnnotations(Formatter.Annotation);
+
+            /// <summary>The enum as a type: the shortest name that binds at <paramref name="position"/>, or fully qualified with the import annotations.</summary>
+            private TypeSyntax EnumType(SyntaxNode position, StatusEnum statusEnum) =>
+                CanImport(position, statusEnum)
+                    ? (TypeSyntax)_editor.Generator.TypeExpression(statusEnum.Type, addImport: true)
+                    : SyntaxFactory.ParseTypeName(statusEnum.Type.ToMinimalDisplayString(Model, position.SpanStart));
+
+            /// <summary>
+            /// The enum's name as the code at <paramref name="position"/> can write it. Where the file sees the enum's
+            /// name, the shortest name that binds to it there, written directly: the simplifier, run on several
+            /// replacements at once (Fix All), has left some of them qualified that one-at-a-time fixes shortened
+            /// (<c>code is (long)Contoso.Mail.ReplyCode.Greylisted or (long)ReplyCode.TryLater</c>). Where it sees no type
+            /// of that name, the fully qualified name with the annotations that add the <c>using</c> and shorten it.
+            /// </summary>
+            private ExpressionSyntax EnumTypeExpression(SyntaxNode position, StatusEnum statusEnum)
+            {
+                if (!CanImport(position, statusEnum))
+                {
+                    return SyntaxFactory.ParseExpression(statusEnum.Type.ToMinimalDisplayString(Model, position.SpanStart));
+                }
+
                 // Parsed rather than generated so that the tree has the shape the parser gives the same text
                 // (a member access chain, not a qualified name inside one); the simplifier shortens it.
                 var type = (MemberAccessExpressionSyntax)SyntaxFactory.ParseExpression(
                     statusEnum.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".M");
-                var typeExpression = type.Expression;
-                if (CanImport(literal, statusEnum))
-                {
-                    // The import annotations the generator puts on a type name ("SymbolId" is the kind of Roslyn's
-                    // SymbolAnnotation, which 4.8 keeps internal); without them the name stays qualified and still compiles.
-                    var generated = _editor.Generator.TypeExpression(statusEnum.Type, addImport: true);
-                    typeExpression = typeExpression
-                        .WithAdditionalAnnotations(generated.GetAnnotations("SymbolId"))
-                        .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-                }
 
-                return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeExpression, SyntaxFactory.IdentifierName(EscapeIdentifier(name)))
-                    .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+                // The import annotations the generator puts on a type name ("SymbolId" is the kind of Roslyn's
+                // SymbolAnnotation, which 4.8 keeps internal); without them the name stays qualified and still compiles.
+                var generated = _editor.Generator.TypeExpression(statusEnum.Type, addImport: true);
+                return type.Expression
+                    .WithAdditionalAnnotations(generated.GetAnnotations("SymbolId"))
+                    .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
             }
 
             private static string EscapeIdentifier(string name) =>
@@ -300,13 +343,9 @@ namespace SmtpCodes.Analyzers.Rules
                     : name;
 
             /// <summary>
-            /// The enum's name, shortened by the simplifier as the file's usings allow. A <c>using</c> is added only
-            /// where the file sees no type of that name at all: adding <c>using System.Net.Mail;</c> to a file that
-            /// imports MailKit would make its other names ambiguous.
+            /// A <c>using</c> is added only where the file sees no type of the enum's name at all: adding
+            /// <c>using System.Net.Mail;</c> to a file that imports MailKit would make its other names ambiguous.
             /// </summary>
-            private SyntaxNode TypeExpression(SyntaxNode position, StatusEnum statusEnum) =>
-                _editor.Generator.TypeExpression(statusEnum.Type, addImport: CanImport(position, statusEnum));
-
             private bool CanImport(SyntaxNode position, StatusEnum statusEnum) =>
                 Model.LookupNamespacesAndTypes(position.SpanStart, name: statusEnum.Type.Name).IsEmpty;
 
