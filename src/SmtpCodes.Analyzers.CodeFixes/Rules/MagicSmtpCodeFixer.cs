@@ -287,7 +287,7 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 return Annotate(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, EnumTypeExpression(literal, statusEnum), SyntaxFactory.IdentifierName(EscapeIdentifier(name))),
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, EnumTypeExpression(literal, statusEnum), MemberName(name)),
                     literal,
                     statusEnum);
             }
@@ -337,10 +337,14 @@ namespace SmtpCodes.Analyzers.Rules
                     .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
             }
 
-            private static string EscapeIdentifier(string name) =>
+            /// <summary>
+            /// The member's name as an identifier: a keyword (<c>@class</c>) or <c>_</c> is written verbatim. A token made
+            /// from the text "@class" alone would have "@class" as its value and bind to nothing (CS0117).
+            /// </summary>
+            private static IdentifierNameSyntax MemberName(string name) =>
                 SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.UnderscoreToken
-                    ? "@" + name
-                    : name;
+                    ? SyntaxFactory.IdentifierName(SyntaxFactory.VerbatimIdentifier(default, name, name, default))
+                    : SyntaxFactory.IdentifierName(name);
 
             /// <summary>
             /// A <c>using</c> is added only where the file sees no type of the enum's name at all: adding

@@ -83,10 +83,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 foreach (var run in runs)
                 {
                     Assert.Empty(run.Exceptions);
-                    var actual = RobustnessHarness.Describe(run.Diagnostics);
-                    Assert.True(
-                        expected.SequenceEqual(actual),
-                        $"{source.Name}: a parallel run differs from the sequential one.\nOnly in sequence:\n  {string.Join("\n  ", expected.Except(actual))}\nOnly in parallel:\n  {string.Join("\n  ", actual.Except(expected))}");
+                    RobustnessHarness.AssertSame(expected, RobustnessHarness.Describe(run.Diagnostics), source.Name + ", parallel run against the sequential one");
                 }
 
                 total += expected.Length;

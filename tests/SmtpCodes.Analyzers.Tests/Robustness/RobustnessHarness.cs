@@ -112,6 +112,15 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 .OrderBy(text => text, StringComparer.Ordinal)
                 .ToImmutableArray();
 
+        /// <summary>Fails with the diagnostics only one side has.</summary>
+        public static void AssertSame(ImmutableArray<string> expected, ImmutableArray<string> actual, string what)
+        {
+            if (!expected.SequenceEqual(actual))
+            {
+                Assert.Fail($"{what}: the diagnostics differ.\nOnly expected:\n  {string.Join("\n  ", expected.Except(actual))}\nOnly actual:\n  {string.Join("\n  ", actual.Except(expected))}\n(counts {expected.Length} and {actual.Length})");
+            }
+        }
+
         /// <summary>Deterministic seed from a name (string.GetHashCode differs per process).</summary>
         public static int Seed(string name)
         {

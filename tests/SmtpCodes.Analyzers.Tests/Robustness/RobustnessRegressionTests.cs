@@ -96,5 +96,45 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 """,
                 await bench.TextOfUserDocumentsAsync(fixedSolution!));
         }
+
+        /// <summary>
+        /// Found by HostileInputTests.Unicode_identifiers_and_keywords_as_names: a member named with a keyword
+        /// (<c>@class = 421</c>) was written as an identifier whose value is "@class", which binds to nothing (CS0117).
+        /// </summary>
+        [Fact]
+        public Task A_member_named_with_a_keyword_is_written_verbatim()
+        {
+            var test = Verify.Create(
+                """
+                using Contoso.Mail;
+
+                class Handler
+                {
+                    bool Closing(Codes code) => (int)code == {|SMTP001:421|};
+                    Codes Busy() => (Codes){|SMTP001:450|};
+                }
+                """,
+                """
+                using Contoso.Mail;
+
+                class Handler
+                {
+                    bool Closing(Codes code) => code == Codes.@class;
+                    Codes Busy() => Codes.@_;
+                }
+                """);
+            test.AddSource("Codes.cs", """
+                namespace Contoso.Mail
+                {
+                    public enum Codes
+                    {
+                        @class = 421,
+                        _ = 450,
+                    }
+                }
+                """);
+            test.AddEditorConfig("smtp_codes.status_enum_types = Contoso.Mail.Codes");
+            return test.RunAsync();
+        }
     }
 }
