@@ -87,8 +87,8 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         }
 
         [Theory]
-        [InlineData(150)]
-        [InlineData(600)]
+        [InlineData(100)]
+        [InlineData(400)]
         public async Task Deeply_nested_parentheses_and_casts_are_read(int depth)
         {
             var parenthesized = new string('(', depth) + "550" + new string(')', depth);
@@ -113,12 +113,12 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         public async Task An_enum_with_thousands_of_members_and_aliases_from_the_option()
         {
             var enumText = new StringBuilder("namespace Big.Codes\n{\n    public enum Reply : long\n    {\n");
-            for (var i = 0; i < 6_000; i++)
+            for (var i = 0; i < 3_000; i++)
             {
                 enumText.Append("        M").Append(i).Append(" = ").Append(i).Append(",\n");
             }
 
-            for (var i = 0; i < 200; i++)
+            for (var i = 0; i < 100; i++)
             {
                 enumText.Append("        Alias550_").Append(i).Append(" = 550,\n");
             }
@@ -135,15 +135,15 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                         public static class Use
                         {
                             public static bool Gone(Reply r) => (long)r == 550;
-                            public static Reply Some() => (Reply)4321;
+                            public static Reply Some() => (Reply)2321;
                             public static bool Far(Reply r) => (long)r == 9_999;
                             public static bool Huge(Reply r) => (long)r == long.MaxValue || (long)r == 9223372036854775807;
                         }
                         """, IsUserCode: true),
                 },
                 new Dictionary<string, string> { ["smtp_codes.status_enum_types"] = "Big.Codes.Reply" });
-            var run = await AnalyzeAsync("6200-member enum", source);
-            Assert.Equal(new[] { "550", "4321", "9223372036854775807" }, run.OfId("SMTP001").Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)));
+            var run = await AnalyzeAsync("3102-member enum", source);
+            Assert.Equal(new[] { "550", "2321", "9223372036854775807" }, run.OfId("SMTP001").Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)));
             Assert.Equal(new[] { "9_999" }, run.OfId("SMTP004").Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)));
 
             using var bench = await FixWorkbench.CreateAsync(source);
@@ -151,8 +151,8 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             var gone = bench.Fixable(bench.Original, benchRun).First();
             var actions = await bench.ActionsAsync(bench.Original, gone);
             _output.WriteLine($"550 has {actions.Length} names, one fix each");
-            Assert.Equal(201, actions.Length);
-            await AssertFixesAreSafeAsync(source, maxFixes: 4);
+            Assert.Equal(101, actions.Length);
+            await AssertFixesAreSafeAsync(source, maxFixes: 2);
         }
 
         [Fact]

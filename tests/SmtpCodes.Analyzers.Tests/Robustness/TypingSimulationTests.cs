@@ -24,9 +24,9 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         /// variable SMTPCODES_ROBUSTNESS_EXHAUSTIVE=1 to take every prefix, every token's mid-point and every deletion.
         /// </summary>
         internal static readonly bool Exhaustive = Environment.GetEnvironmentVariable("SMTPCODES_ROBUSTNESS_EXHAUSTIVE") == "1";
-        internal static readonly int MaxTokenPrefixes = Exhaustive ? int.MaxValue : 14;
-        internal static readonly int MidTokenPrefixes = Exhaustive ? int.MaxValue : 3;
-        internal static readonly int TokenDeletions = Exhaustive ? int.MaxValue : 5;
+        internal static readonly int MaxTokenPrefixes = Exhaustive ? int.MaxValue : 10;
+        internal static readonly int MidTokenPrefixes = Exhaustive ? int.MaxValue : 2;
+        internal static readonly int TokenDeletions = Exhaustive ? int.MaxValue : 4;
 
         private readonly ITestOutputHelper _output;
 

@@ -12,7 +12,8 @@ using SmtpCodes.Analyzers.Tests.Infrastructure;
 namespace SmtpCodes.Analyzers.Tests.Robustness.Sources
 {
     /// <summary>
-    /// Every test's source text: the string literals of the test project's own .cs files (parsed with Roslyn) that are
+    /// Every test's source text: the string literals of the test project's own .cs files (parsed with Roslyn; the other
+    /// source sets under Robustness/Sources are left to themselves) that are
     /// a C# compilation unit with a type declaration (or top-level statements), the test markup stripped. Interpolated
     /// strings are taken where every hole is one the tests use for an enum or literal (<c>{{kind.TypeName}}</c>), filled
     /// in turn with each of the four status enums; any other hole drops the literal.
@@ -37,7 +38,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness.Sources
         {
             var testsFolder = Path.Combine(RepositoryPaths.Root, "tests", "SmtpCodes.Analyzers.Tests");
             var files = Directory.EnumerateFiles(testsFolder, "*.cs", SearchOption.AllDirectories)
-                .Where(path => !IsBuildOutput(path))
+                .Where(path => !IsBuildOutput(path) && !path.Contains(Path.Combine("Robustness", "Sources"), StringComparison.Ordinal))
                 .OrderBy(path => path, StringComparer.Ordinal)
                 .ToList();
 
