@@ -66,13 +66,13 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         }
 
         /// <summary>
-        /// One SMTP001 fix rewrites the whole switch. The 5000-case switch is analysed above; the fix is checked on 250
-        /// cases: it grows faster than linearly with the switch (see the report of issue 5), and 5000 takes minutes.
+        /// One SMTP001 fix rewrites the whole switch. It took 59 s on 1000 cases (the simplifier and formatter run on each
+        /// rewritten label); now it is linear. The check recompiles the switch three times, so 1000 cases here, not 5000.
         /// </summary>
         [Fact]
-        public async Task A_250_case_switch_is_fixed_whole()
+        public async Task A_1000_case_switch_is_fixed_whole()
         {
-            const int cases = 250;
+            const int cases = 1_000;
             var text = new StringBuilder("using System.Net.Mail;\n\npublic static class Big\n{\n    public static int Of(SmtpStatusCode s)\n    {\n        switch ((int)s)\n        {\n");
             for (var i = 0; i < cases; i++)
             {
@@ -80,7 +80,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             }
 
             text.Append("            default: return -1;\n        }\n    }\n}\n");
-            var source = SourceCase.ForUserCode("hostile:switch250", ("Switch.cs", text.ToString()));
+            var source = SourceCase.ForUserCode("hostile:switch1000", ("Switch.cs", text.ToString()));
             var stopwatch = Stopwatch.StartNew();
             await AssertFixesAreSafeAsync(source, maxFixes: 1);
             _output.WriteLine($"{cases}-case switch: fix and Fix All checked in {stopwatch.Elapsed.TotalSeconds:F1} s");
