@@ -19,8 +19,11 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
     /// </summary>
     public class HostileInputTests
     {
-        /// <summary>A hard bound: the analysis is cancelled (and the test fails) past it. The figures printed are the real times.</summary>
-        private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(60);
+        /// <summary>
+        /// A hard bound: the analysis is cancelled (and the test fails) past it. The figures printed are the real times;
+        /// the bound is loose because the compiler alone binds a 5000-case switch in 4 to 45 s on this shared machine.
+        /// </summary>
+        private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(120);
 
         private readonly ITestOutputHelper _output;
 
