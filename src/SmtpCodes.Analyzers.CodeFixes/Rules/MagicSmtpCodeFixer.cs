@@ -176,8 +176,10 @@ namespace SmtpCodes.Analyzers.Rules
                             // for the simplifier to undo, and the simplifier is what makes large Fix Alls slow (Annotate).
                             _editor.ReplaceNode(
                                 literal,
-                                Reparse(SyntaxFactory.CastExpression((TypeSyntax)_editor.Generator.TypeExpression(integralType), (ExpressionSyntax)member)
-                                    .WithTriviaFrom(literal)));
+                                Annotate(
+                                    SyntaxFactory.CastExpression((TypeSyntax)_editor.Generator.TypeExpression(integralType), (ExpressionSyntax)member).WithTriviaFrom(literal),
+                                    literal,
+                                    statusEnum));
                         }
 
                         break;

@@ -136,5 +136,37 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             test.AddEditorConfig("smtp_codes.status_enum_types = Contoso.Mail.Codes");
             return test.RunAsync();
         }
+
+        /// <summary>
+        /// Guards the change that writes minimal names without the simplifier: where the file does not import the enum's
+        /// namespace, the number that keeps its integral type still gets the <c>using</c> and the short name.
+        /// </summary>
+        [Fact]
+        public Task A_kept_integral_value_in_a_file_without_the_using_gets_it()
+        {
+            return Verify.VerifyCodeFixAsync(
+                """
+                class Handler
+                {
+                    bool Gone(System.Net.Mail.SmtpException ex)
+                    {
+                        var code = (int)ex.StatusCode;
+                        return code == {|SMTP001:550|};
+                    }
+                }
+                """,
+                """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool Gone(System.Net.Mail.SmtpException ex)
+                    {
+                        var code = (int)ex.StatusCode;
+                        return code == (int)SmtpStatusCode.MailboxUnavailable;
+                    }
+                }
+                """);
+        }
     }
 }
