@@ -65,6 +65,19 @@ namespace SmtpCodes.Analyzers.Rules
             if (key is not null && key.StartsWith(EquivalenceKey + ".", StringComparison.Ordinal))
             {
                 alias = key.Substring(EquivalenceKey.Length + 1);
+
+                // Fix All applies the action the user chose where it was offered: an alias's fix exists only for the
+                // values that have that name; the others keep their numbers, as fixing one at a time leaves them.
+                var offered = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (Array.IndexOf(MemberNames(diagnostic), alias) > 0)
+                    {
+                        offered.Add(diagnostic);
+                    }
+                }
+
+                diagnostics = offered.ToImmutable();
             }
 
             return FixAllInDocumentAsync(document, diagnostics, alias, context.CancellationToken);
@@ -159,12 +172,14 @@ namespace SmtpCodes.Analyzers.Rules
                             && Member(literal, statusEnum) is { } member
                             && _rewritten.Add(literal))
                         {
-                            var generator = _editor.Generator;
+                            // (int)SmtpStatusCode.Member, built directly: the generator's cast parenthesizes its operand
+                            // for the simplifier to undo, and the simplifier is what makes large Fix Alls slow (Annotate).
                             _editor.ReplaceNode(
                                 literal,
-                                generator.CastExpression(generator.TypeExpression(integralType), member)
-                                    .WithTriviaFrom(literal)
-                                    .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+                                Annotate(
+                                    SyntaxFactory.CastExpression((TypeSyntax)_editor.Generator.TypeExpression(integralType), (ExpressionSyntax)member).WithTriviaFrom(literal),
+                                    literal,
+                                    statusEnum));
                         }
 
                         break;
@@ -232,9 +247,7 @@ namespace SmtpCodes.Analyzers.Rules
                     : SyntaxFactory.ParenthesizedExpression(expression.WithoutTrivia());
                 _editor.ReplaceNode(
                     expression,
-                    SyntaxFactory.CastExpression((TypeSyntax)TypeExpression(expression, statusEnum), operand)
-                        .WithTriviaFrom(expression)
-                        .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+                    Annotate(SyntaxFactory.CastExpression(EnumType(expression, statusEnum), operand).WithTriviaFrom(expression), expression, statusEnum));
             }
 
             private void Unwrap(CastExpressionSyntax cast)
@@ -275,38 +288,80 @@ namespace SmtpCodes.Analyzers.Rules
                     }
                 }
 
+                return Annotate(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, EnumTypeExpression(literal, statusEnum), MemberName(name)),
+                    literal,
+                    statusEnum);
+            }
+
+            /// <summary>
+            /// The simplifier's and formatter's annotations only where the name was written fully qualified, to add the
+            /// <c>using</c> and shorten it. A name already written as short as it binds (a member access or a cast, which
+            /// need no whitespace; the trivia is the number's) needs neither, and both cost more than linear time in the
+            /// number of annotated nodes: one fix of a 1000-case switch took a minute, half of it formatting.
+            /// </summary>
+            private TNode Annotate<TNode>(TNode node, SyntaxNode position, StatusEnum statusEnum)
+                where TNode : SyntaxNode =>
+                CanImport(position, statusEnum)
+                    ? node.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation)
+                    : Reparse(node);
+
+            /// <summary>
+            /// The node as the parser gives its text: factory-made tokens carry elastic trivia, which the code action's
+            /// clean-up formats, again at a cost that grows faster than the number of nodes.
+            /// </summary>
+            private static TNode Reparse<TNode>(TNode node)
+                where TNode : SyntaxNode =>
+                SyntaxFactory.ParseExpression(node.ToFullString()) is TNode parsed && !parsed.ContainsDiagnostics && parsed.IsEquivalentTo(node, topLevel: false)
+                    ? parsed
+                    : node;
+
+            /// <summary>The enum as a type: the shortest name that binds at <paramref name="position"/>, or fully qualified with the import annotations.</summary>
+            private TypeSyntax EnumType(SyntaxNode position, StatusEnum statusEnum) =>
+                CanImport(position, statusEnum)
+                    ? (TypeSyntax)_editor.Generator.TypeExpression(statusEnum.Type, addImport: true)
+                    : SyntaxFactory.ParseTypeName(statusEnum.Type.ToMinimalDisplayString(Model, position.SpanStart));
+
+            /// <summary>
+            /// The enum's name as the code at <paramref name="position"/> can write it. Where the file sees the enum's
+            /// name, the shortest name that binds to it there, written directly: the simplifier, run on several
+            /// replacements at once (Fix All), has left some of them qualified that one-at-a-time fixes shortened
+            /// (<c>code is (long)Contoso.Mail.ReplyCode.Greylisted or (long)ReplyCode.TryLater</c>). Where it sees no type
+            /// of that name, the fully qualified name with the annotations that add the <c>using</c> and shorten it.
+            /// </summary>
+            private ExpressionSyntax EnumTypeExpression(SyntaxNode position, StatusEnum statusEnum)
+            {
+                if (!CanImport(position, statusEnum))
+                {
+                    return SyntaxFactory.ParseExpression(statusEnum.Type.ToMinimalDisplayString(Model, position.SpanStart));
+                }
+
                 // Parsed rather than generated so that the tree has the shape the parser gives the same text
                 // (a member access chain, not a qualified name inside one); the simplifier shortens it.
                 var type = (MemberAccessExpressionSyntax)SyntaxFactory.ParseExpression(
                     statusEnum.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".M");
-                var typeExpression = type.Expression;
-                if (CanImport(literal, statusEnum))
-                {
-                    // The import annotations the generator puts on a type name ("SymbolId" is the kind of Roslyn's
-                    // SymbolAnnotation, which 4.8 keeps internal); without them the name stays qualified and still compiles.
-                    var generated = _editor.Generator.TypeExpression(statusEnum.Type, addImport: true);
-                    typeExpression = typeExpression
-                        .WithAdditionalAnnotations(generated.GetAnnotations("SymbolId"))
-                        .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-                }
 
-                return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeExpression, SyntaxFactory.IdentifierName(EscapeIdentifier(name)))
-                    .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+                // The import annotations the generator puts on a type name ("SymbolId" is the kind of Roslyn's
+                // SymbolAnnotation, which 4.8 keeps internal); without them the name stays qualified and still compiles.
+                var generated = _editor.Generator.TypeExpression(statusEnum.Type, addImport: true);
+                return type.Expression
+                    .WithAdditionalAnnotations(generated.GetAnnotations("SymbolId"))
+                    .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
             }
 
-            private static string EscapeIdentifier(string name) =>
+            /// <summary>
+            /// The member's name as an identifier: a keyword (<c>@class</c>) or <c>_</c> is written verbatim. A token made
+            /// from the text "@class" alone would have "@class" as its value and bind to nothing (CS0117).
+            /// </summary>
+            private static IdentifierNameSyntax MemberName(string name) =>
                 SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.UnderscoreToken
-                    ? "@" + name
-                    : name;
+                    ? SyntaxFactory.IdentifierName(SyntaxFactory.VerbatimIdentifier(default, name, name, default))
+                    : SyntaxFactory.IdentifierName(name);
 
             /// <summary>
-            /// The enum's name, shortened by the simplifier as the file's usings allow. A <c>using</c> is added only
-            /// where the file sees no type of that name at all: adding <c>using System.Net.Mail;</c> to a file that
-            /// imports MailKit would make its other names ambiguous.
+            /// A <c>using</c> is added only where the file sees no type of the enum's name at all: adding
+            /// <c>using System.Net.Mail;</c> to a file that imports MailKit would make its other names ambiguous.
             /// </summary>
-            private SyntaxNode TypeExpression(SyntaxNode position, StatusEnum statusEnum) =>
-                _editor.Generator.TypeExpression(statusEnum.Type, addImport: CanImport(position, statusEnum));
-
             private bool CanImport(SyntaxNode position, StatusEnum statusEnum) =>
                 Model.LookupNamespacesAndTypes(position.SpanStart, name: statusEnum.Type.Name).IsEmpty;
 

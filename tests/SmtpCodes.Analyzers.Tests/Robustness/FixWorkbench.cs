@@ -1,0 +1,275 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SmtpCodes.Analyzers.Knowledge;
+using SmtpCodes.Analyzers.Tests.Robustness.Sources;
+
+namespace SmtpCodes.Analyzers.Tests.Robustness
+{
+    /// <summary>
+    /// A <see cref="SourceCase"/> in an AdhocWorkspace, where the package's code fixes are applied the way the IDE
+    /// applies them (RegisterCodeFixesAsync, CodeAction.GetOperationsAsync, ApplyChangesOperation; Fix All through
+    /// the provider's FixAllProvider) and the result is checked: it parses, has no new compiler error, and every
+    /// constant the code compared or converted keeps its value.
+    /// </summary>
+    public sealed class FixWorkbench : IDisposable
+    {
+        private readonly AdhocWorkspace _workspace;
+
+        private FixWorkbench(AdhocWorkspace workspace, SourceCase source, Solution solution, ProjectId projectId, ImmutableArray<DocumentId> userDocuments)
+        {
+            _workspace = workspace;
+            Source = source;
+            Original = solution;
+            ProjectId = projectId;
+            UserDocuments = userDocuments;
+            Options = RobustnessHarness.AnalyzerOptions(source);
+            _originalErrors = new Lazy<Task<List<Diagnostic>>>(() => ErrorsAsync(Original, CancellationToken.None));
+        }
+
+        private readonly Lazy<Task<List<Diagnostic>>> _originalErrors;
+
+        public SourceCase Source { get; }
+
+        public Solution Original { get; }
+
+        public ProjectId ProjectId { get; }
+
+        public ImmutableArray<DocumentId> UserDocuments { get; }
+
+        public AnalyzerOptions Options { get; }
+
+        public static async Task<FixWorkbench> CreateAsync(SourceCase source)
+        {
+            var references = await RobustnessHarness.ReferencesAsync().ConfigureAwait(false);
+            var workspace = new AdhocWorkspace();
+            var projectId = ProjectId.CreateNewId("Robustness");
+            var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
+                projectId,
+                VersionStamp.Default,
+                "Robustness",
+                "Robustness",
+                LanguageNames.CSharp,
+                compilationOptions: RobustnessHarness.CompilationOptions(RobustnessHarness.HasTopLevelStatements(RobustnessHarness.Parse(source))),
+                parseOptions: RobustnessHarness.ParseOptions(source),
+                metadataReferences: references));
+            var userDocuments = ImmutableArray.CreateBuilder<DocumentId>();
+            foreach (var document in source.Documents)
+            {
+                var id = DocumentId.CreateNewId(projectId, document.Path);
+                solution = solution.AddDocument(id, document.Path, SourceText.From(document.Text, Encoding.UTF8), filePath: RobustnessHarness.PathOf(document));
+                if (document.IsUserCode)
+                {
+                    userDocuments.Add(id);
+                }
+            }
+
+            return new FixWorkbench(workspace, source, solution, projectId, userDocuments.ToImmutable());
+        }
+
+        public async Task<(Compilation Compilation, AnalysisRun Run)> AnalyzeAsync(Solution solution, CancellationToken cancellationToken = default)
+        {
+            var compilation = (await solution.GetProject(ProjectId)!.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+            return (compilation, await RobustnessHarness.AnalyzeAsync(compilation, Options, cancellationToken: cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>The diagnostics in the user's documents that some fixer of the package handles, in document order.</summary>
+        public ImmutableArray<Diagnostic> Fixable(Solution solution, AnalysisRun run)
+        {
+            var paths = UserDocuments.Select(id => solution.GetDocument(id)!.FilePath).ToHashSet(StringComparer.Ordinal);
+            return run.Diagnostics
+                .Where(d => d.Location.IsInSource && paths.Contains(d.Location.SourceTree!.FilePath) && !SmtpCodesComponents.FixersOf(d.Id).IsEmpty)
+                .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ToImmutableArray();
+        }
+
+        public Document DocumentOf(Solution solution, Diagnostic diagnostic) =>
+            solution.GetProject(ProjectId)!.Documents.Single(d => d.FilePath == diagnostic.Location.SourceTree!.FilePath);
+
+        /// <summary>The code actions every fixer of the package offers for one diagnostic (exceptions propagate: the caller reports them).</summary>
+        public async Task<ImmutableArray<(CodeFixProvider Fixer, CodeAction Action)>> ActionsAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken = default)
+        {
+            var document = DocumentOf(solution, diagnostic);
+            var actions = ImmutableArray.CreateBuilder<(CodeFixProvider, CodeAction)>();
+            foreach (var fixer in SmtpCodesComponents.FixersOf(diagnostic.Id))
+            {
+                var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add((fixer, action)), cancellationToken);
+                await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+            }
+
+            return actions.ToImmutable();
+        }
+
+        public static async Task<Solution> ApplyAsync(CodeAction action, CancellationToken cancellationToken = default)
+        {
+            var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
+            var apply = operations.OfType<ApplyChangesOperation>().ToList();
+            if (apply.Count != 1 || operations.Length != 1)
+            {
+                throw new InvalidOperationException($"'{action.Title}' gave {operations.Length} operations, {apply.Count} of them ApplyChangesOperation.");
+            }
+
+            return apply[0].ChangedSolution;
+        }
+
+        /// <summary>Fix All in the project for one fixer, rule and equivalence key, through the fixer's own FixAllProvider.</summary>
+        public async Task<Solution?> FixAllAsync(Solution solution, CodeFixProvider fixer, string diagnosticId, string? equivalenceKey, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken = default)
+        {
+            var provider = fixer.GetFixAllProvider();
+            if (provider is null)
+            {
+                return null;
+            }
+
+            var ofRule = diagnostics.Where(d => d.Id == diagnosticId).ToImmutableArray();
+            var document = DocumentOf(solution, ofRule[0]);
+            var context = new FixAllContext(document, fixer, FixAllScope.Project, equivalenceKey, new[] { diagnosticId }, new FixedDiagnosticProvider(ofRule), cancellationToken);
+            var action = await provider.GetFixAsync(context).ConfigureAwait(false);
+            return action is null ? null : await ApplyAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>What is wrong with <paramref name="after"/> compared with <paramref name="before"/>; empty when the fix is safe.</summary>
+        public async Task<List<string>> CheckAsync(Solution before, Solution after, CancellationToken cancellationToken = default)
+        {
+            var problems = new List<string>();
+            var changed = false;
+            foreach (var id in UserDocuments)
+            {
+                var oldDocument = before.GetDocument(id)!;
+                var newDocument = after.GetDocument(id)!;
+                var oldText = await oldDocument.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                var newText = await newDocument.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                if (oldText.ContentEquals(newText))
+                {
+                    continue;
+                }
+
+                changed = true;
+                var oldModel = (await oldDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+                var newModel = (await newDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+                var oldConstants = Constants(oldModel, cancellationToken);
+                var newConstants = Constants(newModel, cancellationToken);
+                if (!(oldConstants.Count == newConstants.Count ? oldConstants.SequenceEqual(newConstants) : IsSubsequence(oldConstants, newConstants)))
+                {
+                    problems.Add($"{newDocument.Name}: the constants changed value.\n  before: {string.Join(", ", oldConstants)}\n  after:  {string.Join(", ", newConstants)}");
+                }
+            }
+
+            if (!changed)
+            {
+                problems.Add("the fix changed nothing");
+            }
+
+            var oldErrors = before == Original
+                ? await _originalErrors.Value.ConfigureAwait(false)
+                : await ErrorsAsync(before, cancellationToken).ConfigureAwait(false);
+            var newErrors = await ErrorsAsync(after, cancellationToken).ConfigureAwait(false);
+            foreach (var group in newErrors.GroupBy(e => e.Id))
+            {
+                var was = oldErrors.Count(e => e.Id == group.Key);
+                if (group.Count() > was)
+                {
+                    problems.Add($"new compiler error(s): {string.Join("; ", group.Select(e => e.ToString()))} (before: {was} {group.Key})");
+                }
+            }
+
+            return problems;
+        }
+
+        public async Task<string> TextOfUserDocumentsAsync(Solution solution, CancellationToken cancellationToken = default)
+        {
+            var builder = new StringBuilder();
+            foreach (var id in UserDocuments)
+            {
+                var document = solution.GetDocument(id)!;
+                builder.Append("// ").Append(document.Name).Append('\n');
+                builder.Append((await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString()).Append('\n');
+            }
+
+            return builder.ToString();
+        }
+
+        private async Task<List<Diagnostic>> ErrorsAsync(Solution solution, CancellationToken cancellationToken)
+        {
+            var compilation = (await solution.GetProject(ProjectId)!.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+            return compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        }
+
+        /// <summary>
+        /// The value of every outermost constant expression of the document, in document order, integral values and
+        /// enum members alike as numbers: <c>550</c>, <c>(SmtpStatusCode)550</c> and <c>SmtpStatusCode.MailboxUnavailable</c>
+        /// all read 550. A fix that writes a member must leave this sequence unchanged; one that adds labels only adds to it.
+        /// </summary>
+        public static List<string> Constants(SemanticModel model, CancellationToken cancellationToken)
+        {
+            var values = new List<string>();
+            var stack = new Stack<SyntaxNode>();
+            stack.Push(model.SyntaxTree.GetRoot(cancellationToken));
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                if (node is ExpressionSyntax expression && node.Parent is not UsingDirectiveSyntax && node.Parent is not QualifiedNameSyntax)
+                {
+                    var constant = model.GetConstantValue(expression, cancellationToken);
+                    if (constant.HasValue)
+                    {
+                        values.Add(IntegralConstants.TryToInt64(constant.Value, out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : "\"" + constant.Value + "\"");
+                        continue;
+                    }
+                }
+
+                var children = node.ChildNodes().ToList();
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
+                }
+            }
+
+            return values;
+        }
+
+        private static bool IsSubsequence(List<string> shorter, List<string> longer)
+        {
+            var j = 0;
+            foreach (var value in longer)
+            {
+                if (j < shorter.Count && shorter[j] == value)
+                {
+                    j++;
+                }
+            }
+
+            return j == shorter.Count;
+        }
+
+        public void Dispose() => _workspace.Dispose();
+
+        private sealed class FixedDiagnosticProvider : FixAllContext.DiagnosticProvider
+        {
+            private readonly ImmutableArray<Diagnostic> _diagnostics;
+
+            internal FixedDiagnosticProvider(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+                Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics.Where(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath == document.FilePath).ToList());
+
+            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+                Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics.Where(d => !d.Location.IsInSource).ToList());
+
+            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+                Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+        }
+    }
+}
