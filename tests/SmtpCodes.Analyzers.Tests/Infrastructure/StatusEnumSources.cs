@@ -5,48 +5,9 @@ namespace SmtpCodes.Analyzers.Tests.Infrastructure
     {
         /// <summary>
         /// Aspose.Email's <c>SmtpStatusCode</c>, exactly as the seed page lists it (Aspose.Email is a paid package,
-        /// so the tests declare it in source).
+        /// so the tests declare it in source). One text for the tests and the benchmark corpora.
         /// </summary>
-        public const string Aspose = """
-            namespace Aspose.Email.Clients.Smtp
-            {
-                public enum SmtpStatusCode
-                {
-                    NotDefined = 0,
-                    GeneralFailure = -1,
-                    SystemStatus = 211,
-                    HelpMessage = 214,
-                    ServiceReady = 220,
-                    ServiceClosingTransmissionChannel = 221,
-                    AuthenticationSucceeded = 235,
-                    Ok = 250,
-                    UserNotLocalWillForward = 251,
-                    CannotVerifyUserWillAttemptDelivery = 252,
-                    Base64Response = 334,
-                    StartMailInput = 354,
-                    ServiceNotAvailable = 421,
-                    PasswordTransitionNeeded = 432,
-                    MailboxBusy = 450,
-                    LocalErrorInProcessing = 451,
-                    InsufficientStorage = 452,
-                    ClientNotPermitted = 454,
-                    CommandUnrecognized = 500,
-                    SyntaxError = 501,
-                    CommandNotImplemented = 502,
-                    CommandNotPermitted = 503,
-                    UnrecognizedAuthenticationType = 504,
-                    AuthenticationRequired = 530,
-                    AuthenticationMechanismIsToWeak = 534,
-                    CredentialsInvalid = 535,
-                    EncryptionRequiredRequestedMechanism = 538,
-                    MailboxUnavailable = 550,
-                    UserNotLocalTryAlternatePath = 551,
-                    ExceededStorageAllocation = 552,
-                    MailboxNameNotAllowed = 553,
-                    TransactionFailed = 554,
-                }
-            }
-            """;
+        public static string Aspose => SmtpCodes.Analyzers.Benchmarks.Corpus.CorpusGenerator.AsposeStatusCodeSource;
 
         /// <summary>A user's own reply-code enum, recognised only through <c>smtp_codes.status_enum_types</c>; 250 has two names.</summary>
         public const string Contoso = """

@@ -161,7 +161,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 var newModel = (await newDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
                 var oldConstants = Constants(oldModel, cancellationToken);
                 var newConstants = Constants(newModel, cancellationToken);
-                if (!(oldConstants.Count == newConstants.Count ? oldConstants.SequenceEqual(newConstants) : IsSubsequence(oldConstants, newConstants)))
+                if (!(oldConstants.Count == newConstants.Count ? oldConstants.SequenceEqual(newConstants) : IsSubMultiset(oldConstants, newConstants)))
                 {
                     problems.Add($"{newDocument.Name}: the constants changed value.\n  before: {string.Join(", ", oldConstants)}\n  after:  {string.Join(", ", newConstants)}");
                 }
@@ -210,7 +210,9 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         /// <summary>
         /// The value of every outermost constant expression of the document, in document order, integral values and
         /// enum members alike as numbers: <c>550</c>, <c>(SmtpStatusCode)550</c> and <c>SmtpStatusCode.MailboxUnavailable</c>
-        /// all read 550. A fix that writes a member must leave this sequence unchanged; one that adds labels only adds to it.
+        /// all read 550, and so does the reply-code text <c>"550"</c> that SMTP006's fix replaces with the member. A fix that
+        /// writes a member must leave this sequence unchanged; one that adds labels, copies a body or moves a label
+        /// into a branch of its own keeps every value, as often.
         /// </summary>
         public static List<string> Constants(SemanticModel model, CancellationToken cancellationToken)
         {
@@ -225,7 +227,11 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                     var constant = model.GetConstantValue(expression, cancellationToken);
                     if (constant.HasValue)
                     {
-                        values.Add(IntegralConstants.TryToInt64(constant.Value, out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : "\"" + constant.Value + "\"");
+                        // SMTP006's fix turns the reply-code text "550 5.1.1" into the status it names: read such a
+                        // text as its code, so the text and the member compare equal.
+                        values.Add(IntegralConstants.TryToInt64(constant.Value, out var number) || ReplyCodeText.TryRead(constant.Value as string, out number)
+                            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                            : "\"" + constant.Value + "\"");
                         continue;
                     }
                 }
@@ -240,18 +246,29 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             return values;
         }
 
-        private static bool IsSubsequence(List<string> shorter, List<string> longer)
+        /// <summary>
+        /// For fixes that add constants (SMTP002/003 write missing labels; SMTP005 copies a body and moves a label into a
+        /// branch of its own): every value of before is still there, as often, in any order.
+        /// </summary>
+        private static bool IsSubMultiset(List<string> shorter, List<string> longer)
         {
-            var j = 0;
+            var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var value in longer)
             {
-                if (j < shorter.Count && shorter[j] == value)
-                {
-                    j++;
-                }
+                remaining[value] = remaining.TryGetValue(value, out var count) ? count + 1 : 1;
             }
 
-            return j == shorter.Count;
+            foreach (var value in shorter)
+            {
+                if (!remaining.TryGetValue(value, out var count) || count == 0)
+                {
+                    return false;
+                }
+
+                remaining[value] = count - 1;
+            }
+
+            return true;
         }
 
         public void Dispose() => _workspace.Dispose();

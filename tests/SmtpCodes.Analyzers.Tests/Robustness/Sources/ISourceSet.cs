@@ -13,8 +13,8 @@ namespace SmtpCodes.Analyzers.Tests.Robustness.Sources
     }
 
     /// <summary>
-    /// The source sets the robustness suite runs on. To add one (the benchmark corpus generator of
-    /// tests/SmtpCodes.Analyzers.Benchmarks, once merged), implement <see cref="ISourceSet"/> and add it here.
+    /// The source sets the robustness suite runs on: every test's source text, the sample, hand-written realistic
+    /// files and files from the benchmark's corpus generator. To add one, implement <see cref="ISourceSet"/> and add it here.
     /// </summary>
     public static class SourceSets
     {
@@ -23,6 +23,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness.Sources
             new TestSourceSet(),
             new SampleSourceSet(),
             new RealisticSmtpSourceSet(),
+            new CorpusSourceSet(),
         };
     }
 }
