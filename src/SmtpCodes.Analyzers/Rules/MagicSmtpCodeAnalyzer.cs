@@ -20,28 +20,17 @@ namespace SmtpCodes.Analyzers.Rules
     /// Every action rejects what is not such a shape in its first lines.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MagicSmtpCodeAnalyzer : DiagnosticAnalyzer
+    public sealed class MagicSmtpCodeAnalyzer : StatusEnumAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP001_MagicStatusCode, Descriptors.SMTP004_UnknownStatusCode);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var catalog = StatusEnumCatalog.Create(start.Compilation, start.Options);
-                if (catalog is null)
-                {
-                    return;
-                }
-
-                var analysis = new Analysis(catalog);
-                start.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
-                start.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
-                start.RegisterOperationAction(analysis.AnalyzeTests, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern);
-            });
+            var analysis = new Analysis(catalog);
+            start.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
+            start.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
+            start.RegisterOperationAction(analysis.AnalyzeTests, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern);
         }
 
         private sealed class Analysis

@@ -14,29 +14,18 @@ namespace SmtpCodes.Analyzers.Rules
     /// permanent member, the message naming one member of each class.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MixedReplyClassesAnalyzer : DiagnosticAnalyzer
+    public sealed class MixedReplyClassesAnalyzer : StatusEnumAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP005_MixedReplyClasses);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var catalog = StatusEnumCatalog.Create(start.Compilation, start.Options);
-                if (catalog is null)
-                {
-                    return;
-                }
-
-                var analysis = new Analysis(catalog);
-                start.RegisterOperationAction(analysis.AnalyzeSwitch, OperationKind.Switch);
-                start.RegisterOperationAction(analysis.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
-                start.RegisterOperationAction(analysis.AnalyzeIsPattern, OperationKind.IsPattern);
-                start.RegisterOperationAction(analysis.AnalyzeConditionalOr, OperationKind.Binary);
-            });
+            var analysis = new Analysis(catalog);
+            start.RegisterOperationAction(analysis.AnalyzeSwitch, OperationKind.Switch);
+            start.RegisterOperationAction(analysis.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
+            start.RegisterOperationAction(analysis.AnalyzeIsPattern, OperationKind.IsPattern);
+            start.RegisterOperationAction(analysis.AnalyzeConditionalOr, OperationKind.Binary);
         }
 
         /// <summary>One alternative of a branch: a label, or an <c>or</c> alternative of a pattern.</summary>

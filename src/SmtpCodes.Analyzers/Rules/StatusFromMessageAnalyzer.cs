@@ -15,27 +15,21 @@ namespace SmtpCodes.Analyzers.Rules
     /// through a local assigned from it. Reported on the text test.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StatusFromMessageAnalyzer : DiagnosticAnalyzer
+    public sealed class StatusFromMessageAnalyzer : StatusEnumAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP006_StatusReadFromMessage);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+            if (StatusExceptionCatalog.Create(start.Compilation, catalog) is not { } exceptions)
             {
-                var enums = StatusEnumCatalog.Create(start.Compilation, start.Options);
-                if (enums is null || StatusExceptionCatalog.Create(start.Compilation, enums) is not { } exceptions)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var analysis = new Analysis(exceptions, start.Compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex"));
-                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(analysis.AnalyzeBinary, OperationKind.Binary);
-            });
+            var analysis = new Analysis(exceptions, start.Compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex"));
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.AnalyzeBinary, OperationKind.Binary);
         }
 
         /// <summary>How the text is searched, which decides what the fix replaces.</summary>

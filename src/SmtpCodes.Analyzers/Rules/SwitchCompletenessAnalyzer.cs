@@ -18,7 +18,7 @@ namespace SmtpCodes.Analyzers.Rules
     /// <c>smtp_codes.default_counts_as_handled</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SwitchCompletenessAnalyzer : DiagnosticAnalyzer
+    public sealed class SwitchCompletenessAnalyzer : StatusEnumAnalyzer
     {
         /// <summary>How many missing members the message names before it says "… and N more".</summary>
         internal const int NamedInMessage = 5;
@@ -26,22 +26,11 @@ namespace SmtpCodes.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP002_MissingTransientCodes, Descriptors.SMTP003_MissingPermanentCodes);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var catalog = StatusEnumCatalog.Create(start.Compilation, start.Options);
-                if (catalog is null)
-                {
-                    return;
-                }
-
-                var analysis = new Analysis(catalog);
-                start.RegisterOperationAction(analysis.AnalyzeSwitch, OperationKind.Switch);
-                start.RegisterOperationAction(analysis.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
-            });
+            var analysis = new Analysis(catalog);
+            start.RegisterOperationAction(analysis.AnalyzeSwitch, OperationKind.Switch);
+            start.RegisterOperationAction(analysis.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
         }
 
         private sealed class Analysis
