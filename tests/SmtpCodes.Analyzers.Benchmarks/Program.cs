@@ -29,6 +29,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
               --warmup 1                  discarded rounds per corpus before the first (smallest) size is measured
               --seed 20261128             corpus seed
               --analyzers A,B             time only these analyzers and peers (type names, peer rule IDs); default: all
+              --probes                    also time analyzers that register one kind of action and do nothing (the driver's floor)
               --output DIR                where benchmark.json and benchmark.md go (default: results/ beside this program)
             """;
 
@@ -58,6 +59,11 @@ namespace SmtpCodes.Analyzers.Benchmarks
             var peers = AnalyzerSet.Peers(missing);
             var all = new List<MeasuredAnalyzer>(analyzers);
             all.AddRange(peers);
+            if (options.Probes)
+            {
+                all.AddRange(Probes.All());
+            }
+
             if (options.Only is { } only)
             {
                 all.RemoveAll(analyzer => !only.Contains(analyzer.Name));
@@ -76,7 +82,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
             };
             foreach (var analyzer in all)
             {
-                (analyzer.IsPeer ? report.Peers : report.ProjectAnalyzers).Add(analyzer.Name);
+                (analyzer.IsPeer ? report.Peers : analyzer.IsProbe ? report.Probes : report.ProjectAnalyzers).Add(analyzer.Name);
             }
 
             foreach (var peer in missing)
@@ -155,6 +161,9 @@ namespace SmtpCodes.Analyzers.Benchmarks
 
             internal bool Help { get; private set; }
 
+            /// <summary>Also time the do-nothing probes of <see cref="Probes"/>.</summary>
+            internal bool Probes { get; private set; }
+
             /// <summary>Analyzer type names and peer IDs to keep; null keeps all.</summary>
             internal HashSet<string>? Only { get; private set; }
 
@@ -209,6 +218,9 @@ namespace SmtpCodes.Analyzers.Benchmarks
                                 options.Only.Add(part.Trim());
                             }
 
+                            break;
+                        case "--probes":
+                            options.Probes = true;
                             break;
                         case "--help":
                         case "-h":

@@ -183,6 +183,7 @@ namespace SmtpCodes.Analyzers.Rules
                 if (local.DeclaringSyntaxReferences.Length != 1
                     || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
                     || declarator.SyntaxTree != model.SyntaxTree
+                    || !IsWrittenAsCast(initializer.Value)
                     || !IsStatusConversion(model.GetOperation(initializer.Value, cancellationToken), null, out var statusEnum)
                     || GetLocalScope(declarator) is not { } scope)
                 {
@@ -231,6 +232,13 @@ namespace SmtpCodes.Analyzers.Rules
                     && IsStatusToIntegral(conversion, out statusEnum, out var isNullable)
                     && !isNullable
                     && (expected is null || expected == statusEnum);
+            }
+
+            /// <summary>The syntax an explicit conversion needs: <c>(int)status</c>, <c>checked((int)status)</c>; anything else is not asked of the semantic model.</summary>
+            private static bool IsWrittenAsCast(ExpressionSyntax expression)
+            {
+                var unwrapped = SmtpCodeContexts.SkipParentheses(expression);
+                return unwrapped is CastExpressionSyntax || unwrapped is CheckedExpressionSyntax;
             }
 
             private static bool IsSameLocal(SemanticModel model, IdentifierNameSyntax identifier, ILocalSymbol local, CancellationToken cancellationToken) =>

@@ -395,12 +395,16 @@ namespace SmtpCodes.Analyzers.Rules
         {
             internal static readonly Clause Default = new Clause(null, null, false, false) { IsDefault = true };
 
-            private readonly IOperation? _constant;
+            private readonly bool _isConstant;
+            private readonly bool _isIntegral;
+            private readonly long _constant;
             private readonly IPatternOperation? _pattern;
 
             internal Clause(IOperation? constant, IPatternOperation? pattern, bool hasGuard, bool hasDesignation)
             {
-                _constant = constant;
+                // A case label's value is read once here, not once per member of the enum it is compared with.
+                _isConstant = constant is not null;
+                _isIntegral = constant is not null && PatternValues.TryRead(constant, out _constant) == PatternValues.ConstantKind.Integral;
                 _pattern = pattern;
                 HasGuard = hasGuard;
                 HasDesignation = hasDesignation;
@@ -420,9 +424,9 @@ namespace SmtpCodes.Analyzers.Rules
                     return wildcardsMatch;
                 }
 
-                if (_constant is not null)
+                if (_isConstant)
                 {
-                    return PatternValues.TryRead(_constant, out var constant) == PatternValues.ConstantKind.Integral && constant == value;
+                    return _isIntegral && _constant == value;
                 }
 
                 return PatternValues.Matches(_pattern, value, wildcardsMatch);

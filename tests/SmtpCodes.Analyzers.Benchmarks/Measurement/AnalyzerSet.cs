@@ -11,13 +11,17 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
     /// <summary>One analyzer the benchmark times: this project's, or a peer from another package.</summary>
     internal sealed class MeasuredAnalyzer
     {
-        internal MeasuredAnalyzer(string name, DiagnosticAnalyzer analyzer, bool isPeer, ImmutableArray<string> ids)
+        internal MeasuredAnalyzer(string name, DiagnosticAnalyzer analyzer, bool isPeer, ImmutableArray<string> ids, bool isProbe = false)
         {
             Name = name;
             Analyzer = analyzer;
             IsPeer = isPeer;
             Ids = ids;
+            IsProbe = isProbe;
         }
+
+        /// <summary>One of <see cref="Probes"/>: timed and shown, never counted as SmtpCodes' cost.</summary>
+        internal bool IsProbe { get; }
 
         /// <summary>The type name for this project's analyzers; the rule ID for a peer.</summary>
         internal string Name { get; }

@@ -26,6 +26,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
 
         public List<string> Peers { get; set; } = new();
 
+        /// <summary>The do-nothing probes (<c>--probes</c>), if asked for.</summary>
+        public List<string> Probes { get; set; } = new();
+
         public List<PeerFailure> MissingPeers { get; set; } = new();
 
         public List<SummaryRow> Summary { get; set; } = new();
@@ -88,6 +91,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
         public string Analyzer { get; set; } = "";
 
         public bool IsPeer { get; set; }
+
+        public bool IsProbe { get; set; }
 
         public double CompilerMs { get; set; }
 
@@ -172,7 +177,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 var wall = Median(samples, s => s.WallMs);
                 var bytes = MedianBytes(samples) - baselineBytes;
                 summary.AnalyzerMs[analyzer.Name] = Round(ms);
-                if (!analyzer.IsPeer)
+                if (!analyzer.IsPeer && !analyzer.IsProbe)
                 {
                     projectMs += ms;
                     projectBytes += bytes;
@@ -184,6 +189,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                     Lines = measurement.Lines,
                     Analyzer = analyzer.Name,
                     IsPeer = analyzer.IsPeer,
+                    IsProbe = analyzer.IsProbe,
                     CompilerMs = Round(compilerMs),
                     Ms = Round(ms),
                     PercentOfCompiler = Round(100 * ms / compilerMs, 4),

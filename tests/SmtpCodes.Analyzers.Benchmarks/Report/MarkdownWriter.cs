@@ -27,6 +27,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 header.Add(name + " ms");
             }
 
+            foreach (var name in report.Probes)
+            {
+                header.Add(name + " ms");
+            }
+
             header.AddRange(new[]
             {
                 "× IDE0010+IDE0072", "compiler ms/1k lines", "SmtpCodes ms/1k lines", "SmtpCodes alloc KB", "compiler alloc MB",
@@ -43,6 +48,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 cells.Add(Ms(row.ProjectMs));
                 cells.Add(Percent(row.ProjectPercentOfCompiler));
                 foreach (var name in report.Peers)
+                {
+                    cells.Add(row.AnalyzerMs.TryGetValue(name, out var ms) ? Ms(ms) : "n/a");
+                }
+
+                foreach (var name in report.Probes)
                 {
                     cells.Add(row.AnalyzerMs.TryGetValue(name, out var ms) ? Ms(ms) : "n/a");
                 }
@@ -66,7 +76,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 {
                     row.Corpus,
                     Int(row.Lines),
-                    row.IsPeer ? row.Analyzer + " (peer)" : row.Analyzer,
+                    row.IsPeer ? row.Analyzer + " (peer)" : row.IsProbe ? row.Analyzer + " (probe)" : row.Analyzer,
                     Ms(row.Ms),
                     Percent(row.PercentOfCompiler),
                     row.RatioToPopulateSwitch is { } ratio ? "×" + ratio.ToString("F2", CultureInfo.InvariantCulture) : "n/a",

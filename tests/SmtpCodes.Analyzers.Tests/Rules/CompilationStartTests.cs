@@ -10,7 +10,10 @@ using SmtpCodes.Analyzers.Tests.Infrastructure;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
 {
-    /// <summary>A compilation with no status enum pays for the type look-ups only: the analyzers register nothing.</summary>
+    /// <summary>
+    /// A compilation with no status enum, or none its code can reach, pays for the type look-ups (and a text search)
+    /// only: the analyzers register nothing.
+    /// </summary>
     public class CompilationStartTests
     {
         private const string Source = """
@@ -38,17 +41,64 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task With_a_status_enum_the_analyzers_do_register()
+        public async Task With_dotnet_but_no_code_that_names_a_status_type_no_operation_action_is_registered()
         {
-            var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-            var compilation = CSharpCompilation.Create(
-                "WithSmtp",
-                new[] { CSharpSyntaxTree.ParseText(Source) },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            // .NET 10 always references System.Net.Mail (and netstandard.dll forwards to it), but nothing here can reach
+            // SmtpStatusCode: the project pays for the look-ups and one text search.
+            var compilation = await Net10CompilationAsync(Source);
+
+            var telemetry = await RunAsync(compilation);
+            Assert.All(telemetry, pair => Assert.Equal(0, pair.Value.OperationActionsCount));
+        }
+
+        [Theory]
+        [InlineData("int Of(System.Net.Mail.SmtpException ex) => (int)ex.StatusCode;")]
+        [InlineData("object Of() => default(SmtpStatusCode);")]
+        [InlineData("// SmtpStatusCode is reached through an alias declared in another file")]
+        public async Task Code_that_names_a_status_type_makes_the_analyzers_register(string member)
+        {
+            var compilation = await Net10CompilationAsync(
+                Source,
+                "using System.Net.Mail;\nclass Other\n{\n    " + member + "\n}\n");
 
             var telemetry = await RunAsync(compilation);
             Assert.Contains(telemetry, pair => pair.Value.OperationActionsCount > 0);
+        }
+
+        [Fact]
+        public async Task A_library_built_on_system_net_mail_is_use_even_when_no_source_names_a_status_type()
+        {
+            // The library hands out a status under a name of its own: "Smtp" appears nowhere in the project's source.
+            var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var library = CSharpCompilation.Create(
+                "Relay",
+                new[] { CSharpSyntaxTree.ParseText("public static class Relay { public static System.Net.Mail.SmtpStatusCode LastStatus => default; }") },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(library.Emit(image).Success);
+
+            var compilation = CSharpCompilation.Create(
+                "UsesRelay",
+                new[] { CSharpSyntaxTree.ParseText("class Sender { bool Gone() => (int)Relay.LastStatus == 550; }") },
+                references.Add(MetadataReference.CreateFromImage(image.ToArray())),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+            var diagnostics = await compilation
+                .WithAnalyzers(PackageContents.Analyzers.ToImmutableArray())
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var diagnostic = Assert.Single(diagnostics);
+            Assert.Equal("SMTP001", diagnostic.Id);
+        }
+
+        private static async Task<Compilation> Net10CompilationAsync(params string[] sources)
+        {
+            var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            return CSharpCompilation.Create(
+                "Net10",
+                sources.Select(source => CSharpSyntaxTree.ParseText(source)),
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         }
 
         private static async Task<ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo>> RunAsync(Compilation compilation)
