@@ -14,9 +14,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
     /// Every file is a namespace of its own holding a business enum, a DTO and one class of methods, 120–360 lines.
     /// SMTP-heavy files use one of the four status enums each and mix SMTP methods (retry handlers with exception
     /// filters, switch statements and expressions over the enum, switches and <c>is</c> patterns on <c>(int)status</c>,
-    /// locals from casts, <c>(SmtpStatusCode)250</c>, class checks, the odd typo) with ordinary ones; no-SMTP files
-    /// hold only the ordinary methods: totals, parsing, reports, LINQ, async file I/O, switches over business enums,
-    /// HTTP status numbers. The generated code compiles without errors against .NET 10, MailKit and SmtpServer.
+    /// locals from casts, <c>(SmtpStatusCode)250</c>, class checks, the odd typo; branches that retry a transient and a
+    /// permanent code alike, the <c>RetryIfBusy</c> bug, beside branches of one class; reply codes searched for in
+    /// <c>ex.Message</c>, beside text that is no reply code and exceptions that carry no status) with ordinary ones;
+    /// no-SMTP files hold only the ordinary methods: totals, parsing, reports, LINQ, async file I/O, switches over
+    /// business enums, HTTP status numbers. The generated code compiles without errors against .NET 10, MailKit and SmtpServer.
     /// </remarks>
     public sealed class CorpusGenerator
     {
@@ -137,6 +139,12 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                 using System.IO;
                 using System.Linq;
                 using System.Text;
+
+                """);
+
+            // Where `using System.Text.RegularExpressions;` goes if a method uses Regex.
+            var regexUsing = text.Length;
+            text.Append("""
                 using System.Threading;
                 using System.Threading.Tasks;
 
@@ -197,6 +205,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
             }
 
             text.Append("}\n");
+            if (text.ToString(regexUsing, text.Length - regexUsing).Contains("Regex.", StringComparison.Ordinal))
+            {
+                text.Insert(regexUsing, "using System.Text.RegularExpressions;\n");
+            }
+
             return new CorpusFile(area + "/" + module + ".cs", text.ToString());
         }
 
@@ -232,9 +245,10 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                 _n = n;
             }
 
+            /// <summary>One of the SMTP method kinds, each as likely as the others; the last two need the enum's exception.</summary>
             internal string Smtp(StatusEnumModel e)
             {
-                var choice = _random.Next(e.ExceptionType is null ? 8 : 9);
+                var choice = _random.Next(e.ExceptionType is null ? 11 : 13);
                 return choice switch
                 {
                     0 => SwitchStatementOverEnum(e),
@@ -245,7 +259,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                     5 => CastToEnum(e),
                     6 => CountFailures(e),
                     7 => RetryLoop(e),
-                    _ => RetryOnException(e),
+                    8 => MixedCaseSection(e),
+                    9 => MixedArmAndPattern(e),
+                    10 => RetryIfBusy(e),
+                    11 => RetryOnException(e),
+                    _ => StatusFromMessage(e),
                 };
             }
 
@@ -438,6 +456,111 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                     """;
             }
 
+            /// <summary>
+            /// SMTP005: one case section retries a transient and a permanent code alike, beside sections of one class; half
+            /// of them switch on <c>(int)status</c> with numbers for labels (SMTP001 too).
+            /// </summary>
+            private string MixedCaseSection(StatusEnumModel e)
+            {
+                var transient = Pick(e.Transient, 3);
+                var permanent = Pick(e.Permanent, 3);
+                var ok = Pick(e.Positive, 1)[0];
+                var t = e.TypeName;
+                var numbers = _random.Next(2) == 0;
+                string Label(KeyValuePair<string, int> member) => numbers ? member.Value.ToString(CultureInfo.InvariantCulture) : t + "." + member.Key;
+                return $$"""
+                        public RetryDecision OnRecipientFailure{{_n}}({{t}} status)
+                        {
+                            switch ({{(numbers ? "(int)status" : "status")}})
+                            {
+                                case {{Label(ok)}}:
+                                    return RetryDecision.Done;
+                                case {{Label(transient[0])}}:
+                                case {{Label(permanent[0])}}:
+                                    _log.Add("delivery failed - retrying: " + status);
+                                    Thread.Sleep({{1000 * (1 + _random.Next(5))}});
+                                    return RetryDecision.RetryLater;
+                                case {{Label(transient[1])}}:
+                                case {{Label(transient[2])}}:
+                                    return RetryDecision.RetryLater;
+                                case {{Label(permanent[1])}}:
+                                case {{Label(permanent[2])}}:
+                                    _log.Add("rejected: " + status);
+                                    return RetryDecision.GiveUp;
+                                default:
+                                    return RetryDecision.GiveUp;
+                            }
+                        }
+
+                    """;
+            }
+
+            /// <summary>SMTP005: an <c>is A or B</c> and a switch-expression arm that mix the classes, beside ones that do not.</summary>
+            private string MixedArmAndPattern(StatusEnumModel e)
+            {
+                var transient = Pick(e.Transient, 3);
+                var permanent = Pick(e.Permanent, 4);
+                var t = e.TypeName;
+                return $$"""
+                        public TimeSpan? RetryAfter{{_n}}({{t}} status, int attempt)
+                        {
+                            if (status is {{t}}.{{permanent[0].Key}} or {{t}}.{{permanent[1].Key}})
+                            {
+                                return null;
+                            }
+
+                            if (status is {{t}}.{{transient[0].Key}} or {{t}}.{{permanent[2].Key}})
+                            {
+                                return TimeSpan.FromMinutes(attempt * {{1 + _random.Next(10)}});
+                            }
+
+                            return status switch
+                            {
+                                {{t}}.{{transient[1].Key}} => TimeSpan.FromSeconds({{10 * (1 + _random.Next(6))}} * attempt),
+                                {{t}}.{{transient[2].Key}} or {{t}}.{{permanent[3].Key}} => TimeSpan.FromMinutes(attempt),
+                                _ => null,
+                            };
+                        }
+
+                    """;
+            }
+
+            /// <summary>SMTP005: the System.Net.Mail documentation's <c>RetryIfBusy</c> sample, an <c>||</c> chain with 450 and 550.</summary>
+            private string RetryIfBusy(StatusEnumModel e)
+            {
+                var busy = e.Member(450);
+                var unavailable = e.Member(550);
+                var ok = Pick(e.Positive, 2);
+                var t = e.TypeName;
+                return $$"""
+                        public async Task<bool> SendRetryingIfBusy{{_n}}Async(Func<CancellationToken, Task<{{t}}>> send, CancellationToken cancellationToken)
+                        {
+                            for (var attempt = 1; attempt <= {{2 + _random.Next(4)}}; attempt++)
+                            {
+                                var status = await send(cancellationToken).ConfigureAwait(false);
+                                if (status == {{t}}.{{ok[0].Key}} || status == {{t}}.{{ok[1].Key}})
+                                {
+                                    return true;
+                                }
+
+                                if (status == {{t}}.{{busy.Key}} ||
+                                    status == {{t}}.{{unavailable.Key}})
+                                {
+                                    _log.Add("Delivery failed - retrying in 5 seconds.");
+                                    await Task.Delay(5000, cancellationToken).ConfigureAwait(false);
+                                    continue;
+                                }
+
+                                _log.Add("Delivery failed: " + status);
+                                return false;
+                            }
+
+                            return false;
+                        }
+
+                    """;
+            }
+
             private string RetryOnException(StatusEnumModel e)
             {
                 var transient = Pick(e.Transient, 2);
@@ -465,6 +588,54 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                             }
 
                             return false;
+                        }
+
+                    """;
+            }
+
+            /// <summary>
+            /// SMTP006: reply codes searched for in the message of an exception that carries the status, directly and
+            /// through a local; beside them, text that is no reply code and a <c>catch (Exception)</c> that says nothing of SMTP.
+            /// </summary>
+            private string StatusFromMessage(StatusEnumModel e)
+            {
+                var transient = Pick(e.Transient, 1)[0];
+                var permanent = Pick(e.Permanent, 3);
+                var exception = e.RecipientExceptionType is { } recipient && _random.Next(2) == 0 ? recipient : e.ExceptionType;
+                return $$"""
+                        public async Task<RetryDecision> Submit{{_n}}Async(Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+                        {
+                            try
+                            {
+                                await send(cancellationToken).ConfigureAwait(false);
+                                return RetryDecision.Done;
+                            }
+                            catch ({{exception}} ex) when (ex.Message.StartsWith("4"))
+                            {
+                                _log.Add("deferred: " + ex.Message);
+                                return RetryDecision.RetryLater;
+                            }
+                            catch ({{exception}} ex) when (ex.Message.Contains("{{permanent[0].Value}}") || Regex.IsMatch(ex.Message, "^{{permanent[1].Value}}"))
+                            {
+                                _log.Add("rejected: " + ex.Message);
+                                return RetryDecision.GiveUp;
+                            }
+                            catch ({{exception}} ex)
+                            {
+                                var text = ex.Message;
+                                if (text.IndexOf("{{transient.Value}}") >= 0 || text.Contains("Mailbox full") || text.Contains("4.2.2"))
+                                {
+                                    return RetryDecision.RetryLater;
+                                }
+
+                                _log.Add("giving up on " + {{e.StatusOfException}} + ": " + text);
+                                return text.StartsWith("{{permanent[2].Value}} ", StringComparison.Ordinal) ? RetryDecision.GiveUp : RetryDecision.RetryLater;
+                            }
+                            catch (Exception ex) when (ex.Message.Contains("550"))
+                            {
+                                _log.Add("failed: " + ex.Message);
+                                return RetryDecision.GiveUp;
+                            }
                         }
 
                     """;

@@ -9,13 +9,14 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
     /// </summary>
     internal sealed class StatusEnumModel
     {
-        private StatusEnumModel(string name, string @namespace, string typeName, string? exceptionType, string? statusOfException, string members)
+        private StatusEnumModel(string name, string @namespace, string typeName, string? exceptionType, string? statusOfException, string members, string? recipientExceptionType = null)
         {
             Name = name;
             Namespace = @namespace;
             TypeName = typeName;
             ExceptionType = exceptionType;
             StatusOfException = statusOfException;
+            RecipientExceptionType = recipientExceptionType;
             var transient = new List<KeyValuePair<string, int>>();
             var permanent = new List<KeyValuePair<string, int>>();
             var positive = new List<KeyValuePair<string, int>>();
@@ -49,7 +50,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
             + "CannotVerifyUserWillAttemptDelivery=252, StartMailInput=354, ServiceNotAvailable=421, MailboxBusy=450, LocalErrorInProcessing=451, "
             + "InsufficientStorage=452, ClientNotPermitted=454, CommandUnrecognized=500, SyntaxError=501, CommandNotImplemented=502, "
             + "BadCommandSequence=503, CommandParameterNotImplemented=504, MustIssueStartTlsFirst=530, MailboxUnavailable=550, "
-            + "UserNotLocalTryAlternatePath=551, ExceededStorageAllocation=552, MailboxNameNotAllowed=553, TransactionFailed=554");
+            + "UserNotLocalTryAlternatePath=551, ExceededStorageAllocation=552, MailboxNameNotAllowed=553, TransactionFailed=554",
+            "SmtpFailedRecipientException");
 
         internal static StatusEnumModel MailKit { get; } = new(
             "MailKit", "MailKit.Net.Smtp", "SmtpStatusCode", "SmtpCommandException", "ex.StatusCode",
@@ -98,10 +100,30 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
         /// <summary>How a caught <c>ex</c> yields its status.</summary>
         internal string? StatusOfException { get; }
 
+        /// <summary>A subclass of <see cref="ExceptionType"/> for one rejected recipient, with the same status; null where there is none.</summary>
+        internal string? RecipientExceptionType { get; }
+
         internal IReadOnlyList<KeyValuePair<string, int>> Transient { get; }
 
         internal IReadOnlyList<KeyValuePair<string, int>> Permanent { get; }
 
         internal IReadOnlyList<KeyValuePair<string, int>> Positive { get; }
+
+        /// <summary>The 4yz or 5yz member with this value (450 and 550 are in every enum: the <c>RetryIfBusy</c> pair).</summary>
+        internal KeyValuePair<string, int> Member(int value)
+        {
+            foreach (var members in new[] { Transient, Permanent })
+            {
+                foreach (var member in members)
+                {
+                    if (member.Value == value)
+                    {
+                        return member;
+                    }
+                }
+            }
+
+            throw new KeyNotFoundException(Name + " has no 4yz or 5yz member " + value + ".");
+        }
     }
 }

@@ -1,4 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
 using SmtpCodes.Analyzers.Benchmarks.Corpus;
 
 namespace SmtpCodes.Analyzers.Tests.Benchmarks
@@ -69,6 +72,93 @@ namespace SmtpCodes.Analyzers.Tests.Benchmarks
             }
 
             Assert.Equal(4, usings.Count);
+        }
+
+        public static TheoryData<string> StatusEnums => new() { "System.Net.Mail", "MailKit", "SmtpServer", "Aspose" };
+
+        [Theory]
+        [MemberData(nameof(StatusEnums))]
+        public void Smtp_heavy_files_mix_reply_classes_in_each_branch_shape_beside_branches_of_one_class(string name)
+        {
+            var e = StatusEnumModel.All.Single(m => m.Name == name);
+            var text = SmtpHeavyTextUsing(e);
+            var t = Regex.Escape(e.TypeName) + @"\.(\w+)";
+
+            // SMTP005: a case section (members, or numbers on (int)status), a switch-expression arm, an `is` pattern, an || chain.
+            var sections = Pairs(text, $@"case {t}:\n\s*case {t}:\n", e);
+            Assert.Contains("mixed", sections);
+            Assert.Contains("transient", sections);
+            Assert.Contains("permanent", sections);
+            Assert.Contains("mixed", Pairs(text, @"case (\d+):\n\s*case (\d+):\n", e));
+            Assert.Contains("mixed", Pairs(text, $@"\n\s*{t} or {t} =>", e));
+            var patterns = Pairs(text, $@"status is {t} or {t}\)", e);
+            Assert.Contains("mixed", patterns);
+            Assert.Contains("permanent", patterns);
+            Assert.Contains("mixed", Pairs(text, $@"status == {t} \|\|\n\s*status == {t}\)", e));
+        }
+
+        [Theory]
+        [MemberData(nameof(StatusEnums))]
+        public void Smtp_heavy_files_read_reply_codes_from_the_message_of_the_exception_that_carries_the_status(string name)
+        {
+            var e = StatusEnumModel.All.Single(m => m.Name == name);
+            var text = SmtpHeavyTextUsing(e);
+            if (e.ExceptionType is null)
+            {
+                // Aspose: no exception in the corpus, so no message to read.
+                Assert.DoesNotContain(".Message.", text);
+                Assert.DoesNotContain("Regex", text);
+                return;
+            }
+
+            var exception = e.RecipientExceptionType is null ? Regex.Escape(e.ExceptionType) : $"(?:{e.ExceptionType}|{e.RecipientExceptionType})";
+            Assert.Matches($@"catch \({exception} ex\) when \(ex\.Message\.StartsWith\(""4""\)\)", text);
+            Assert.Matches($@"catch \({exception} ex\) when \(ex\.Message\.Contains\(""5\d\d""\) \|\| Regex\.IsMatch\(ex\.Message, ""\^5\d\d""\)\)", text);
+            Assert.Matches(@"var text = ex\.Message;\n\s*if \(text\.IndexOf\(""4\d\d""\) >= 0", text);
+            Assert.Matches(@"text\.StartsWith\(""5\d\d "", StringComparison\.Ordinal\)", text);
+
+            // Beside them, what must stay silent: text that is no reply code, an exception that says nothing of SMTP.
+            Assert.Contains(@"text.Contains(""Mailbox full"") || text.Contains(""4.2.2"")", text);
+            Assert.Contains(@"catch (Exception ex) when (ex.Message.Contains(""550""))", text);
+        }
+
+        [Fact]
+        public void Only_files_that_use_Regex_import_it()
+        {
+            var files = new CorpusGenerator().Generate(CorpusKind.SmtpHeavy, 20_000);
+            Assert.Contains(files, f => f.Text.Contains("Regex.IsMatch("));
+            foreach (var file in files)
+            {
+                Assert.Equal(file.Text.Contains("Regex."), file.Text.Contains("using System.Text.RegularExpressions;\nusing System.Threading;\n"));
+            }
+        }
+
+        /// <summary>The SMTP-heavy files of a 20,000-line corpus that use the enum, as one text.</summary>
+        private static string SmtpHeavyTextUsing(StatusEnumModel e)
+        {
+            var files = new CorpusGenerator().Generate(CorpusKind.SmtpHeavy, 20_000).Where(f => f.Text.Contains("using " + e.Namespace + ";\n")).ToList();
+            Assert.NotEmpty(files);
+            return string.Concat(files.Select(f => f.Text));
+        }
+
+        /// <summary>For each match of a pattern with two members (or numbers): "transient", "permanent", "mixed" or "other".</summary>
+        private static HashSet<string> Pairs(string text, string pattern, StatusEnumModel e)
+        {
+            var kinds = new HashSet<string>();
+            foreach (Match match in Regex.Matches(text, pattern))
+            {
+                var classes = match.Groups.Cast<Group>().Skip(1).Where(g => g.Success).Select(g => ClassOf(e, g.Value)).ToList();
+                Assert.Equal(2, classes.Count);
+                kinds.Add(classes[0] == classes[1] ? classes[0] : classes.Contains("transient") && classes.Contains("permanent") ? "mixed" : "other");
+            }
+
+            return kinds;
+        }
+
+        private static string ClassOf(StatusEnumModel e, string memberOrNumber)
+        {
+            bool Is(KeyValuePair<string, int> member) => member.Key == memberOrNumber || member.Value.ToString(CultureInfo.InvariantCulture) == memberOrNumber;
+            return e.Transient.Any(Is) ? "transient" : e.Permanent.Any(Is) ? "permanent" : "other";
         }
 
         private static List<string> Texts(IReadOnlyList<CorpusFile> files)

@@ -122,6 +122,47 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             AssertNoFailures(failures);
         }
 
+        /// <summary>
+        /// SMTP006's fix replaces a whole text test (the <c>IndexOf</c> bound, the <c>StringComparison</c>, the regex's
+        /// <c>^</c> go with it) by a status comparison: the value check reads the test as its reply code, and still sees a
+        /// fix that names another code.
+        /// </summary>
+        [Theory]
+        [InlineData("ex.StatusCode == SmtpStatusCode.ServiceNotAvailable", "ex.StatusCode == SmtpStatusCode.TransactionFailed", "ex.StatusCode == SmtpStatusCode.MailboxUnavailable", true)]
+        [InlineData("ex.StatusCode == SmtpStatusCode.MailboxBusy", "ex.StatusCode == SmtpStatusCode.TransactionFailed", "ex.StatusCode == SmtpStatusCode.MailboxUnavailable", false)]
+        [InlineData("ex.StatusCode == SmtpStatusCode.ServiceNotAvailable", "ex.StatusCode == SmtpStatusCode.MailboxUnavailable", "ex.StatusCode == SmtpStatusCode.MailboxUnavailable", false)]
+        [InlineData("ex.StatusCode == SmtpStatusCode.ServiceNotAvailable", "ex.StatusCode == SmtpStatusCode.TransactionFailed", "ex.StatusCode == SmtpStatusCode.SyntaxError", false)]
+        public async Task The_value_check_reads_a_replaced_text_test_as_its_reply_code(string indexOf, string regex, string startsWith, bool keepsValues)
+        {
+            const string Source = """
+                using System;
+                using System.Net.Mail;
+                using System.Text.RegularExpressions;
+
+                class Handler
+                {
+                    int Classify(SmtpException ex)
+                    {
+                        var text = ex.Message;
+                        if (text.IndexOf("421") >= 0) return 1;
+                        if (Regex.IsMatch(ex.Message, "^554", RegexOptions.CultureInvariant)) return 2;
+                        return ex.Message.StartsWith("550 ", StringComparison.Ordinal) ? 3 : 4;
+                    }
+                }
+                """;
+            using var bench = await FixWorkbench.CreateAsync(SourceCase.ForUserCode("value-check", ("Handler.cs", Source)));
+            var fixedText = Source
+                .Replace("text.IndexOf(\"421\") >= 0", indexOf, StringComparison.Ordinal)
+                .Replace("Regex.IsMatch(ex.Message, \"^554\", RegexOptions.CultureInvariant)", regex, StringComparison.Ordinal)
+                .Replace("ex.Message.StartsWith(\"550 \", StringComparison.Ordinal)", startsWith, StringComparison.Ordinal);
+            var after = bench.Original.WithDocumentText(bench.UserDocuments[0], Microsoft.CodeAnalysis.Text.SourceText.From(fixedText));
+
+            var problems = await bench.CheckAsync(bench.Original, after);
+
+            Assert.Equal(keepsValues, problems.Count == 0);
+            Assert.All(problems, p => Assert.Contains("the constants changed value", p));
+        }
+
         /// <summary>Applies the first diagnostic's fix with the key, re-analyses, and goes on until no diagnostic offers it.</summary>
         internal static async Task<(Solution Solution, int Steps)> FixOneAtATimeAsync(FixWorkbench bench, CodeFixProvider fixer, string id, string? key, CancellationToken cancellationToken)
         {

@@ -210,15 +210,17 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         /// <summary>
         /// The value of every outermost constant expression of the document, in document order, integral values and
         /// enum members alike as numbers: <c>550</c>, <c>(SmtpStatusCode)550</c> and <c>SmtpStatusCode.MailboxUnavailable</c>
-        /// all read 550, and so does the reply-code text <c>"550"</c> that SMTP006's fix replaces with the member. A fix that
-        /// writes a member must leave this sequence unchanged; one that adds labels, copies a body or moves a label
-        /// into a branch of its own keeps every value, as often.
+        /// all read 550, and so does the reply-code text <c>"550"</c> that SMTP006's fix replaces with the member (see
+        /// <see cref="TextTests"/>). A fix that writes a member must leave this sequence unchanged; one that adds labels,
+        /// copies a body or moves a label into a branch of its own keeps every value, as often.
         /// </summary>
         public static List<string> Constants(SemanticModel model, CancellationToken cancellationToken)
         {
             var values = new List<string>();
+            var root = model.SyntaxTree.GetRoot(cancellationToken);
+            var (regexPatterns, partsOfTests) = TextTests(model, root, cancellationToken);
             var stack = new Stack<SyntaxNode>();
-            stack.Push(model.SyntaxTree.GetRoot(cancellationToken));
+            stack.Push(root);
             while (stack.Count > 0)
             {
                 var node = stack.Pop();
@@ -227,11 +229,21 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                     var constant = model.GetConstantValue(expression, cancellationToken);
                     if (constant.HasValue)
                     {
-                        // SMTP006's fix turns the reply-code text "550 5.1.1" into the status it names: read such a
-                        // text as its code, so the text and the member compare equal.
-                        values.Add(IntegralConstants.TryToInt64(constant.Value, out var number) || ReplyCodeText.TryRead(constant.Value as string, out number)
-                            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                            : "\"" + constant.Value + "\"");
+                        if (!partsOfTests.Contains(node))
+                        {
+                            // SMTP006's fix turns the reply-code text "550 5.1.1" into the status it names: read such a
+                            // text as its code, so the text and the member compare equal.
+                            var text = constant.Value as string;
+                            if (text is not null && regexPatterns.Contains(node))
+                            {
+                                text = Unanchored(text);
+                            }
+
+                            values.Add(IntegralConstants.TryToInt64(constant.Value, out var number) || ReplyCodeText.TryRead(text, out number)
+                                ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                                : "\"" + constant.Value + "\"");
+                        }
+
                         continue;
                     }
                 }
@@ -245,6 +257,61 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
 
             return values;
         }
+
+        /// <summary>
+        /// SMTP006's fix replaces a whole text test by one status comparison: <c>text.IndexOf("421") &gt;= 0</c>,
+        /// <c>ex.Message.StartsWith("550 ", StringComparison.Ordinal)</c>, <c>Regex.IsMatch(ex.Message, "^554", RegexOptions.None)</c>.
+        /// Of such a test only the reply code is a value the fix keeps (read without the regex's <c>^</c>): the regex
+        /// patterns that hold a reply code, and the test's other constants (the comparison, the options, the
+        /// <c>IndexOf</c> bound), which the fix drops with the test.
+        /// </summary>
+        private static (HashSet<SyntaxNode> RegexPatterns, HashSet<SyntaxNode> PartsOfTests) TextTests(SemanticModel model, SyntaxNode root, CancellationToken cancellationToken)
+        {
+            var regexPatterns = new HashSet<SyntaxNode>();
+            var partsOfTests = new HashSet<SyntaxNode>();
+            foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var isRegex = model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType: { Name: "Regex" } type }
+                    && type.ContainingNamespace.ToDisplayString() == "System.Text.RegularExpressions";
+                ExpressionSyntax? code = null;
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string text }
+                        && ReplyCodeText.TryRead(isRegex ? Unanchored(text) : text, out _))
+                    {
+                        code = argument.Expression;
+                        break;
+                    }
+                }
+
+                if (code is null)
+                {
+                    continue;
+                }
+
+                if (isRegex)
+                {
+                    regexPatterns.Add(code);
+                }
+
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (argument.Expression != code)
+                    {
+                        partsOfTests.Add(argument.Expression);
+                    }
+                }
+
+                if (invocation.Parent is BinaryExpressionSyntax comparison && comparison.Left == invocation)
+                {
+                    partsOfTests.Add(comparison.Right);
+                }
+            }
+
+            return (regexPatterns, partsOfTests);
+        }
+
+        private static string Unanchored(string pattern) => pattern.Length > 0 && pattern[0] == '^' ? pattern.Substring(1) : pattern;
 
         /// <summary>
         /// For fixes that add constants (SMTP002/003 write missing labels; SMTP005 copies a body and moves a label into a

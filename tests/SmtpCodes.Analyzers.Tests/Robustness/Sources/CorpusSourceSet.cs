@@ -5,7 +5,8 @@ namespace SmtpCodes.Analyzers.Tests.Robustness.Sources
 {
     /// <summary>
     /// Realistic SMTP files from the benchmark's seeded corpus generator (tests/SmtpCodes.Analyzers.Benchmarks):
-    /// retry handlers, switches over each status enum, bare numbers, casts, mixed with ordinary code.
+    /// retry handlers, switches over each status enum, bare numbers, casts, branches that mix transient and permanent
+    /// codes, reply codes read from exception messages, mixed with ordinary code.
     /// </summary>
     public sealed class CorpusSourceSet : ISourceSet
     {
