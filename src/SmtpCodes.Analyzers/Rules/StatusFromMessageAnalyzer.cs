@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -52,6 +53,10 @@ namespace SmtpCodes.Analyzers.Rules
         {
             private readonly StatusExceptionCatalog _exceptions;
             private readonly INamedTypeSymbol? _regex;
+
+            /// <summary>String locals and the value they keep (null: none, or written again), decided once per local.</summary>
+            private readonly ConcurrentDictionary<ILocalSymbol, IOperation?> _initializers =
+                new ConcurrentDictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
 
             internal Analysis(StatusExceptionCatalog exceptions, INamedTypeSymbol? regex)
             {
@@ -293,7 +298,7 @@ namespace SmtpCodes.Analyzers.Rules
                     }
                 }
 
-                if (text is ILocalReferenceOperation local && TryGetInitializer(local.Local, test, cancellationToken) is { } initializer)
+                if (text is ILocalReferenceOperation local && InitializerOf(local.Local, test, cancellationToken) is { } initializer)
                 {
                     viaLocal = true;
                     text = initializer;
@@ -310,6 +315,22 @@ namespace SmtpCodes.Analyzers.Rules
                 message = null!;
                 exception = null!;
                 return false;
+            }
+
+            /// <summary><see cref="TryGetInitializer"/>, decided once per local: a message kept in a local is usually tested more than once.</summary>
+            private IOperation? InitializerOf(ILocalSymbol local, IOperation use, CancellationToken cancellationToken)
+            {
+                if (local.Type.SpecialType != SpecialType.System_String)
+                {
+                    return null;
+                }
+
+                if (!_initializers.TryGetValue(local, out var initializer))
+                {
+                    initializer = _initializers.GetOrAdd(local, TryGetInitializer(local, use, cancellationToken));
+                }
+
+                return initializer;
             }
 
             /// <summary>The initial value of a string local that nothing writes again (a name-based, conservative scan).</summary>
