@@ -30,6 +30,8 @@ namespace SmtpCodes.Analyzers.Benchmarks
               --seed 20261128             corpus seed
               --analyzers A,B             time only these analyzers and peers (type names, peer rule IDs); default: all
               --probes                    also time analyzers that register one kind of action and do nothing (the driver's floor)
+              --replay ANALYZER           profiling aid, not a measure: call one analyzer's operation callbacks directly,
+                                          --repetitions rounds, on the first of --sizes and --corpora, bound once
               --output DIR                where benchmark.json and benchmark.md go (default: results/ beside this program)
             """;
 
@@ -89,6 +91,19 @@ namespace SmtpCodes.Analyzers.Benchmarks
             {
                 report.MissingPeers.Add(new PeerFailure { Name = peer.Name, Reason = peer.Reason });
                 Console.WriteLine($"Peer {peer.Name} could not load: {peer.Reason}");
+            }
+
+            if (options.Replay is { } replayed)
+            {
+                var target = all.Find(analyzer => analyzer.Name == replayed);
+                if (target is null)
+                {
+                    Console.Error.WriteLine($"--replay: no analyzer named {replayed}");
+                    return 1;
+                }
+
+                var kind = options.Corpora[0];
+                return Replay.Run(target, new CorpusGenerator(options.Seed).Generate(kind, options.Sizes[0]), references.For(kind), options.Repetitions, Console.WriteLine);
             }
 
             Console.WriteLine($"Analyzers: {string.Join(", ", report.ProjectAnalyzers)}; peers: {string.Join(", ", report.Peers)}; Roslyn {report.Roslyn}");
@@ -161,6 +176,9 @@ namespace SmtpCodes.Analyzers.Benchmarks
 
             internal bool Help { get; private set; }
 
+            /// <summary>The analyzer whose callbacks <see cref="Measurement.Replay"/> calls, or null for the benchmark.</summary>
+            internal string? Replay { get; private set; }
+
             /// <summary>Also time the do-nothing probes of <see cref="Probes"/>.</summary>
             internal bool Probes { get; private set; }
 
@@ -218,6 +236,9 @@ namespace SmtpCodes.Analyzers.Benchmarks
                                 options.Only.Add(part.Trim());
                             }
 
+                            break;
+                        case "--replay":
+                            options.Replay = Value(args, ref i);
                             break;
                         case "--probes":
                             options.Probes = true;

@@ -11,46 +11,45 @@ namespace SmtpCodes.Analyzers.Knowledge
     internal static class PatternValues
     {
         /// <summary>
-        /// True when <paramref name="pattern"/> matches <paramref name="value"/>. Wildcards answer
-        /// <paramref name="wildcardsMatch"/>; under <c>not</c> the choice flips, so that with false a pattern never
-        /// claims more than its constants say (<c>not _</c> matches nothing either way).
+        /// The pattern with its constants read once, for a switch asked about every member of its enum: going back to
+        /// the operations for each would read (and box) each constant anew.
         /// </summary>
-        internal static bool Matches(IPatternOperation? pattern, long value, bool wildcardsMatch)
+        internal static CompiledPattern Compile(IPatternOperation? pattern)
         {
             switch (pattern)
             {
                 case null:
-                    return false;
+                    return CompiledPattern.Never;
                 case IConstantPatternOperation constant:
-                    return TryRead(constant.Value, out var constantValue) == ConstantKind.Integral && constantValue == value;
+                    return TryRead(constant.Value, out var constantValue) == ConstantKind.Integral
+                        ? new CompiledPattern(CompiledPattern.Test.Equal, constantValue)
+                        : CompiledPattern.Never;
                 case IRelationalPatternOperation relational:
                     if (TryRead(relational.Value, out var bound) != ConstantKind.Integral)
                     {
-                        return false;
+                        return CompiledPattern.Never;
                     }
 
-                    switch (relational.OperatorKind)
+                    return relational.OperatorKind switch
                     {
-                        case BinaryOperatorKind.LessThan: return value < bound;
-                        case BinaryOperatorKind.LessThanOrEqual: return value <= bound;
-                        case BinaryOperatorKind.GreaterThan: return value > bound;
-                        case BinaryOperatorKind.GreaterThanOrEqual: return value >= bound;
-                        case BinaryOperatorKind.Equals: return value == bound;
-                        case BinaryOperatorKind.NotEquals: return value != bound;
-                        default: return false;
-                    }
-
+                        BinaryOperatorKind.LessThan => new CompiledPattern(CompiledPattern.Test.LessThan, bound),
+                        BinaryOperatorKind.LessThanOrEqual => new CompiledPattern(CompiledPattern.Test.LessThanOrEqual, bound),
+                        BinaryOperatorKind.GreaterThan => new CompiledPattern(CompiledPattern.Test.GreaterThan, bound),
+                        BinaryOperatorKind.GreaterThanOrEqual => new CompiledPattern(CompiledPattern.Test.GreaterThanOrEqual, bound),
+                        BinaryOperatorKind.Equals => new CompiledPattern(CompiledPattern.Test.Equal, bound),
+                        BinaryOperatorKind.NotEquals => new CompiledPattern(CompiledPattern.Test.NotEqual, bound),
+                        _ => CompiledPattern.Never,
+                    };
                 case INegatedPatternOperation { Pattern: IConstantPatternOperation inner } when TryRead(inner.Value, out _) == ConstantKind.Null:
-                    // `not null` on a Nullable<> status names no code: it is a catch-all, like `_`.
-                    return wildcardsMatch;
+                    return CompiledPattern.Wildcard;
                 case INegatedPatternOperation negated:
-                    return !Matches(negated.Pattern, value, !wildcardsMatch);
+                    return new CompiledPattern(CompiledPattern.Test.Not, 0, Compile(negated.Pattern));
                 case IBinaryPatternOperation binary when binary.OperatorKind == BinaryOperatorKind.Or:
-                    return Matches(binary.LeftPattern, value, wildcardsMatch) || Matches(binary.RightPattern, value, wildcardsMatch);
+                    return new CompiledPattern(CompiledPattern.Test.Or, 0, Compile(binary.LeftPattern), Compile(binary.RightPattern));
                 case IBinaryPatternOperation binary when binary.OperatorKind == BinaryOperatorKind.And:
-                    return Matches(binary.LeftPattern, value, wildcardsMatch) && Matches(binary.RightPattern, value, wildcardsMatch);
+                    return new CompiledPattern(CompiledPattern.Test.And, 0, Compile(binary.LeftPattern), Compile(binary.RightPattern));
                 default:
-                    return wildcardsMatch;
+                    return CompiledPattern.Wildcard;
             }
         }
 
@@ -110,5 +109,60 @@ namespace SmtpCodes.Analyzers.Knowledge
             Null,
             Integral,
         }
+    }
+
+    /// <summary>A pattern compiled by <see cref="PatternValues.Compile"/>: its tests and constants, nothing else.</summary>
+    internal sealed class CompiledPattern
+    {
+        internal static readonly CompiledPattern Never = new CompiledPattern(Test.Never, 0);
+        internal static readonly CompiledPattern Wildcard = new CompiledPattern(Test.Wildcard, 0);
+
+        private readonly Test _test;
+        private readonly long _operand;
+        private readonly CompiledPattern? _left;
+        private readonly CompiledPattern? _right;
+
+        internal CompiledPattern(Test test, long operand, CompiledPattern? left = null, CompiledPattern? right = null)
+        {
+            _test = test;
+            _operand = operand;
+            _left = left;
+            _right = right;
+        }
+
+        internal enum Test
+        {
+            Never,
+            Wildcard,
+            Equal,
+            NotEqual,
+            LessThan,
+            LessThanOrEqual,
+            GreaterThan,
+            GreaterThanOrEqual,
+            Not,
+            And,
+            Or,
+        }
+
+        /// <summary>
+        /// True when the pattern matches <paramref name="value"/>. Wildcards answer <paramref name="wildcardsMatch"/>;
+        /// under <c>not</c> the choice flips, so that with false a pattern never claims more than its constants say
+        /// (<c>not _</c> matches nothing either way).
+        /// </summary>
+        internal bool Matches(long value, bool wildcardsMatch) => _test switch
+        {
+            Test.Wildcard => wildcardsMatch,
+            Test.Equal => value == _operand,
+            Test.NotEqual => value != _operand,
+            Test.LessThan => value < _operand,
+            Test.LessThanOrEqual => value <= _operand,
+            Test.GreaterThan => value > _operand,
+            Test.GreaterThanOrEqual => value >= _operand,
+            Test.Not => !_left!.Matches(value, !wildcardsMatch),
+            Test.And => _left!.Matches(value, wildcardsMatch) && _right!.Matches(value, wildcardsMatch),
+            Test.Or => _left!.Matches(value, wildcardsMatch) || _right!.Matches(value, wildcardsMatch),
+            _ => false,
+        };
     }
 }

@@ -267,9 +267,30 @@ namespace SmtpCodes.Analyzers.Rules
                     return false;
                 }
 
+                // The test reads the local, so it lies inside the local's scope, which lies inside the instance's: the
+                // name still reaches the instance unless a lambda or local function in between declares it again.
+                if (!CrossesFunction(test.Syntax, message.Syntax))
+                {
+                    return true;
+                }
+
                 foreach (var candidate in model.LookupSymbols(test.Syntax.SpanStart, name: symbol.Name))
                 {
                     if (SymbolEqualityComparer.Default.Equals(candidate, symbol))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether a lambda or local function encloses <paramref name="node"/> but not <paramref name="other"/>.</summary>
+            private static bool CrossesFunction(SyntaxNode node, SyntaxNode other)
+            {
+                for (var ancestor = node.Parent; ancestor is not null && !ancestor.Span.Contains(other.Span); ancestor = ancestor.Parent)
+                {
+                    if (ancestor is AnonymousFunctionExpressionSyntax || ancestor is LocalFunctionStatementSyntax)
                     {
                         return true;
                     }

@@ -398,14 +398,14 @@ namespace SmtpCodes.Analyzers.Rules
             private readonly bool _isConstant;
             private readonly bool _isIntegral;
             private readonly long _constant;
-            private readonly IPatternOperation? _pattern;
+            private readonly CompiledPattern _pattern;
 
             internal Clause(IOperation? constant, IPatternOperation? pattern, bool hasGuard, bool hasDesignation)
             {
-                // A case label's value is read once here, not once per member of the enum it is compared with.
+                // A label's value or pattern is read once here, not once per member of the enum it is compared with.
                 _isConstant = constant is not null;
                 _isIntegral = constant is not null && PatternValues.TryRead(constant, out _constant) == PatternValues.ConstantKind.Integral;
-                _pattern = pattern;
+                _pattern = PatternValues.Compile(pattern);
                 HasGuard = hasGuard;
                 HasDesignation = hasDesignation;
             }
@@ -429,7 +429,7 @@ namespace SmtpCodes.Analyzers.Rules
                     return _isIntegral && _constant == value;
                 }
 
-                return PatternValues.Matches(_pattern, value, wildcardsMatch);
+                return _pattern.Matches(value, wildcardsMatch);
             }
         }
     }

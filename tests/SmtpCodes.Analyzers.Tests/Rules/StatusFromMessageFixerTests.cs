@@ -191,6 +191,36 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task A_lambda_in_between_that_does_not_declare_the_name_again_keeps_the_fix()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    System.Func<bool> Later(SmtpException ex)
+                    {
+                        var text = ex.Message;
+                        return () => {|SMTP006:text.Contains("550")|};
+                    }
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    System.Func<bool> Later(SmtpException ex)
+                    {
+                        var text = ex.Message;
+                        return () => ex.StatusCode == SmtpStatusCode.MailboxUnavailable;
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, fixedSource);
+        }
+
+        [Fact]
         public Task Fix_all_rewrites_every_text_test()
         {
             var source = """
