@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using SmtpCodes.Analyzers.Knowledge;
 
 namespace SmtpCodes.Analyzers.Rules
@@ -190,7 +191,8 @@ namespace SmtpCodes.Analyzers.Rules
                     return null;
                 }
 
-                foreach (var node in scope.DescendantNodes())
+                // A local cannot be used before its declaration: only what follows it is searched for writes.
+                foreach (var node in scope.DescendantNodes(TextSpan.FromBounds(declarator.Span.End, scope.Span.End)))
                 {
                     if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != local.Name)
                     {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using SmtpCodes.Analyzers.Knowledge;
 
 namespace SmtpCodes.Analyzers.Rules
@@ -373,7 +374,8 @@ namespace SmtpCodes.Analyzers.Rules
                     scope = unit;
                 }
 
-                foreach (var node in scope.DescendantNodes())
+                // A local cannot be used before its declaration: only what follows it is searched for writes.
+                foreach (var node in scope.DescendantNodes(TextSpan.FromBounds(declarator.Span.End, scope.Span.End)))
                 {
                     if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name && IsWrite(identifier))
                     {

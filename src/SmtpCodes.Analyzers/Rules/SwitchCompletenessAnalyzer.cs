@@ -72,7 +72,7 @@ namespace SmtpCodes.Analyzers.Rules
                                     return;
                                 }
 
-                                branch.Clauses.Add(new Clause(single.Value, null, false, HasDesignation(clause.Syntax)));
+                                branch.Clauses.Add(new Clause(single.Value, null, false, hasDesignation: false));
                                 break;
                             case IPatternCaseClauseOperation patternClause:
                                 if (!PatternValues.IsReadable(patternClause.Pattern))
@@ -80,7 +80,7 @@ namespace SmtpCodes.Analyzers.Rules
                                     return;
                                 }
 
-                                branch.Clauses.Add(new Clause(null, patternClause.Pattern, patternClause.Guard is not null, HasDesignation(clause.Syntax)));
+                                branch.Clauses.Add(new Clause(null, patternClause.Pattern, patternClause.Guard is not null, clause.Syntax is CasePatternSwitchLabelSyntax label && HasDesignation(label.Pattern)));
                                 break;
                             default:
                                 return;
@@ -332,18 +332,69 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            private static bool HasDesignation(SyntaxNode node)
+            /// <summary>Whether the pattern declares a variable (<c>SmtpStatusCode s</c>, <c>var (a, b)</c>, <c>{ } s</c>), read from the syntax without walking it node by node.</summary>
+            private static bool HasDesignation(PatternSyntax? pattern)
             {
-                foreach (var descendant in node.DescendantNodes())
+                switch (pattern)
                 {
-                    if (descendant is SingleVariableDesignationSyntax || descendant is ParenthesizedVariableDesignationSyntax)
-                    {
-                        return true;
-                    }
-                }
+                    case DeclarationPatternSyntax declaration:
+                        return Declares(declaration.Designation);
+                    case VarPatternSyntax var:
+                        return Declares(var.Designation);
+                    case RecursivePatternSyntax recursive:
+                        if (Declares(recursive.Designation))
+                        {
+                            return true;
+                        }
 
-                return false;
+                        foreach (var subpattern in recursive.PositionalPatternClause?.Subpatterns ?? default)
+                        {
+                            if (HasDesignation(subpattern.Pattern))
+                            {
+                                return true;
+                            }
+                        }
+
+                        foreach (var subpattern in recursive.PropertyPatternClause?.Subpatterns ?? default)
+                        {
+                            if (HasDesignation(subpattern.Pattern))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case ListPatternSyntax list:
+                        if (Declares(list.Designation))
+                        {
+                            return true;
+                        }
+
+                        foreach (var element in list.Patterns)
+                        {
+                            if (HasDesignation(element))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case SlicePatternSyntax slice:
+                        return HasDesignation(slice.Pattern);
+                    case ParenthesizedPatternSyntax parenthesized:
+                        return HasDesignation(parenthesized.Pattern);
+                    case UnaryPatternSyntax unary:
+                        return HasDesignation(unary.Pattern);
+                    case BinaryPatternSyntax binary:
+                        return HasDesignation(binary.Left) || HasDesignation(binary.Right);
+                    default:
+                        // Constant, relational and type patterns declare nothing.
+                        return false;
+                }
             }
+
+            private static bool Declares(VariableDesignationSyntax? designation) =>
+                designation is SingleVariableDesignationSyntax || designation is ParenthesizedVariableDesignationSyntax;
 
             private static string JoinNames(List<StatusMember> members)
             {
