@@ -87,14 +87,16 @@ namespace SmtpCodes.Analyzers.Knowledge
             value = 0;
             while (operation is not null)
             {
-                if (operation.ConstantValue.HasValue)
+                // Read once: each read of an operation's constant boxes it anew.
+                var constant = operation.ConstantValue;
+                if (constant.HasValue)
                 {
-                    if (operation.ConstantValue.Value is null)
+                    if (constant.Value is null)
                     {
                         return ConstantKind.Null;
                     }
 
-                    return IntegralConstants.TryToInt64(operation.ConstantValue.Value, out value) ? ConstantKind.Integral : ConstantKind.Unknown;
+                    return IntegralConstants.TryToInt64(constant.Value, out value) ? ConstantKind.Integral : ConstantKind.Unknown;
                 }
 
                 operation = operation is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : null;

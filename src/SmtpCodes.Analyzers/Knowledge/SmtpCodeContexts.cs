@@ -25,12 +25,14 @@ namespace SmtpCodes.Analyzers.Knowledge
 
             value = 0;
             syntax = null!;
+
+            // The syntax first, the constant last and once: each read of an operation's constant boxes it anew.
             if (operation is null
-                || !operation.ConstantValue.HasValue
                 || operation.Type is null
                 || !IntegralConstants.IsIntegral(operation.Type.SpecialType)
                 || !IsNumericLiteral(operation.Syntax)
-                || !IntegralConstants.TryToInt64(operation.ConstantValue.Value, out value))
+                || operation.ConstantValue is not { HasValue: true } constant
+                || !IntegralConstants.TryToInt64(constant.Value, out value))
             {
                 return false;
             }

@@ -54,7 +54,7 @@ namespace SmtpCodes.Analyzers.Knowledge
                 if (symbol is IFieldSymbol { HasConstantValue: true } field
                     && IntegralConstants.TryToInt64(field.ConstantValue, out var value))
                 {
-                    var member = new StatusMember(field, value, IsObsolete(field, obsoleteAttribute));
+                    var member = new StatusMember(field, value, IsObsolete(field, obsoleteAttribute), members.Count);
                     members.Add(member);
                     if (!byValue.TryGetValue(value, out var names))
                     {

@@ -5,15 +5,19 @@ namespace SmtpCodes.Analyzers.Knowledge
     /// <summary>One named member of a status enum.</summary>
     internal sealed class StatusMember
     {
-        internal StatusMember(IFieldSymbol field, long value, bool isObsolete)
+        internal StatusMember(IFieldSymbol field, long value, bool isObsolete, int index)
         {
             Field = field;
+            Index = index;
             Value = value;
             IsObsolete = isObsolete;
             Class = ReplyClasses.Of(value);
         }
 
         internal IFieldSymbol Field { get; }
+
+        /// <summary>Its position in <see cref="StatusEnum.Members"/>: sets of members are kept as bits at these positions.</summary>
+        internal int Index { get; }
 
         internal string Name => Field.Name;
 

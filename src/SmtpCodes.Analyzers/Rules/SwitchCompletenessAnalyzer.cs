@@ -72,7 +72,7 @@ namespace SmtpCodes.Analyzers.Rules
                                     return;
                                 }
 
-                                branch.Clauses.Add(new Clause(single.Value, null, false, hasDesignation: false));
+                                branch.Clauses.Add(new Clause(statusEnum, single.Value, null, false, hasDesignation: false));
                                 break;
                             case IPatternCaseClauseOperation patternClause:
                                 if (!PatternValues.IsReadable(patternClause.Pattern))
@@ -80,7 +80,7 @@ namespace SmtpCodes.Analyzers.Rules
                                     return;
                                 }
 
-                                branch.Clauses.Add(new Clause(null, patternClause.Pattern, patternClause.Guard is not null, clause.Syntax is CasePatternSwitchLabelSyntax label && HasDesignation(label.Pattern)));
+                                branch.Clauses.Add(new Clause(statusEnum, null, patternClause.Pattern, patternClause.Guard is not null, clause.Syntax is CasePatternSwitchLabelSyntax label && HasDesignation(label.Pattern)));
                                 break;
                             default:
                                 return;
@@ -116,7 +116,7 @@ namespace SmtpCodes.Analyzers.Rules
                     }
 
                     var branch = new Branch();
-                    branch.Clauses.Add(new Clause(null, arm.Pattern, arm.Guard is not null, HasDesignation(armSyntax.Pattern)));
+                    branch.Clauses.Add(new Clause(statusEnum, null, arm.Pattern, arm.Guard is not null, HasDesignation(armSyntax.Pattern)));
                     branches.Add(branch);
                 }
 
@@ -125,9 +125,34 @@ namespace SmtpCodes.Analyzers.Rules
 
             private void Analyze(OperationAnalysisContext context, StatusEnum statusEnum, SyntaxNode switchSyntax, SyntaxToken switchKeyword, List<Branch> branches)
             {
+                // What the switch handles: every label and arm without a guard; a default or catch-all only with the option.
                 var defaultCounts = SmtpCodesOptions.DefaultCountsAsHandled(context.Options, switchSyntax.SyntaxTree);
-                Report(context, Descriptors.SMTP002_MissingTransientCodes, ReplyClass.TransientNegative, statusEnum.TransientValues, statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
-                Report(context, Descriptors.SMTP003_MissingPermanentCodes, ReplyClass.PermanentNegative, statusEnum.PermanentValues, statusEnum, switchSyntax, switchKeyword, branches, defaultCounts);
+                var handled = new MemberSet(statusEnum.Members.Length);
+                foreach (var branch in branches)
+                {
+                    foreach (var clause in branch.Clauses)
+                    {
+                        if (clause.HasGuard)
+                        {
+                            continue;
+                        }
+
+                        if (clause.IsDefault)
+                        {
+                            if (defaultCounts)
+                            {
+                                return;
+                            }
+
+                            continue;
+                        }
+
+                        handled.UnionWith(clause.Matched(wildcardsMatch: defaultCounts));
+                    }
+                }
+
+                Report(context, Descriptors.SMTP002_MissingTransientCodes, ReplyClass.TransientNegative, statusEnum.TransientValues, statusEnum, switchSyntax, switchKeyword, branches, handled);
+                Report(context, Descriptors.SMTP003_MissingPermanentCodes, ReplyClass.PermanentNegative, statusEnum.PermanentValues, statusEnum, switchSyntax, switchKeyword, branches, handled);
             }
 
             private static void Report(
@@ -139,33 +164,39 @@ namespace SmtpCodes.Analyzers.Rules
                 SyntaxNode switchSyntax,
                 SyntaxToken switchKeyword,
                 List<Branch> branches,
-                bool defaultCounts)
+                MemberSet handled)
             {
-                var missing = new List<StatusMember>();
+                List<StatusMember>? missing = null;
                 foreach (var names in valuesOfClass)
                 {
                     // Names are ordered current first: a value whose first name is [Obsolete] has only obsolete names.
                     var preferred = names[0];
-                    if (!preferred.IsObsolete && !IsHandled(branches, preferred.Value, defaultCounts))
+                    if (!preferred.IsObsolete && !handled.Contains(preferred.Index))
                     {
-                        missing.Add(preferred);
+                        (missing ??= new List<StatusMember>(valuesOfClass.Length)).Add(preferred);
                     }
                 }
 
-                if (missing.Count == 0)
+                if (missing is null)
                 {
                     return;
                 }
 
+                var missingSet = new MemberSet(statusEnum.Members.Length);
+                foreach (var member in missing)
+                {
+                    missingSet.Add(member.Index);
+                }
+
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(SwitchCompletenessProperties.MissingMembers, JoinNames(missing));
-                var handler = FindHandler(statusEnum, replyClass, branches, missing);
+                var handler = FindHandler(statusEnum, replyClass, branches, missingSet);
                 if (handler >= 0)
                 {
                     properties.Add(SwitchCompletenessProperties.HandlerIndex, handler.ToString(CultureInfo.InvariantCulture));
                 }
 
-                var insert = FindInsertIndex(branches, missing);
+                var insert = FindInsertIndex(branches, missingSet);
                 if (insert >= 0)
                 {
                     properties.Add(SwitchCompletenessProperties.InsertIndex, insert.ToString(CultureInfo.InvariantCulture));
@@ -180,33 +211,26 @@ namespace SmtpCodes.Analyzers.Rules
                     Describe(missing)));
             }
 
-            private static bool IsHandled(List<Branch> branches, long value, bool defaultCounts)
-            {
-                foreach (var branch in branches)
-                {
-                    foreach (var clause in branch.Clauses)
-                    {
-                        if (!clause.HasGuard && clause.Matches(value, wildcardsMatch: defaultCounts))
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
-            }
-
             /// <summary>
             /// The one branch that handles only codes of <paramref name="replyClass"/>: no default, no guard, no variable,
             /// and every member it matches is of that class. -1 when there is none or several, or when a later branch
             /// tests a missing code (adding the code earlier would make that branch unreachable).
             /// </summary>
-            private static int FindHandler(StatusEnum statusEnum, ReplyClass replyClass, List<Branch> branches, List<StatusMember> missing)
+            private static int FindHandler(StatusEnum statusEnum, ReplyClass replyClass, List<Branch> branches, MemberSet missing)
             {
+                var ofClass = new MemberSet(statusEnum.Members.Length);
+                foreach (var member in statusEnum.Members)
+                {
+                    if (member.Class == replyClass)
+                    {
+                        ofClass.Add(member.Index);
+                    }
+                }
+
                 var found = -1;
                 for (var index = 0; index < branches.Count; index++)
                 {
-                    if (HandlesOnly(statusEnum, replyClass, branches[index]))
+                    if (branches[index].MatchedByPlainLabels is { IsEmpty: false } matched && matched.IsSubsetOf(ofClass))
                     {
                         if (found >= 0)
                         {
@@ -233,42 +257,12 @@ namespace SmtpCodes.Analyzers.Rules
                 return found;
             }
 
-            private static bool HandlesOnly(StatusEnum statusEnum, ReplyClass replyClass, Branch branch)
-            {
-                foreach (var clause in branch.Clauses)
-                {
-                    if (clause.IsDefault || clause.HasGuard || clause.HasDesignation)
-                    {
-                        return false;
-                    }
-                }
-
-                var matchesAny = false;
-                foreach (var member in statusEnum.Members)
-                {
-                    foreach (var clause in branch.Clauses)
-                    {
-                        if (clause.Matches(member.Value, wildcardsMatch: true))
-                        {
-                            if (member.Class != replyClass)
-                            {
-                                return false;
-                            }
-
-                            matchesAny = true;
-                        }
-                    }
-                }
-
-                return matchesAny;
-            }
-
             /// <summary>
             /// Where a new branch with the missing codes goes: before the first default or catch-all (a statement's
             /// <c>default:</c> may be passed, it is tried last wherever it stands), after every branch, guarded or not,
             /// that tests one of them. -1 when a catch-all comes first (the code does not compile).
             /// </summary>
-            private static int FindInsertIndex(List<Branch> branches, List<StatusMember> missing)
+            private static int FindInsertIndex(List<Branch> branches, MemberSet missing)
             {
                 var after = 0;
                 for (var index = 0; index < branches.Count; index++)
@@ -294,7 +288,7 @@ namespace SmtpCodes.Analyzers.Rules
                         {
                             preferred = index;
                         }
-                        else if (MatchesAny(clause, missing, wildcardsMatch: true))
+                        else if (clause.Matched(wildcardsMatch: true).Overlaps(missing))
                         {
                             preferred = index;
                             catchAll = index;
@@ -306,24 +300,12 @@ namespace SmtpCodes.Analyzers.Rules
                 return insert <= catchAll ? insert : -1;
             }
 
-            private static bool TestsAny(Branch branch, List<StatusMember> missing)
+            /// <summary>Whether a label or arm of the branch names one of the members, wildcards aside.</summary>
+            private static bool TestsAny(Branch branch, MemberSet members)
             {
                 foreach (var clause in branch.Clauses)
                 {
-                    if (!clause.IsDefault && MatchesAny(clause, missing, wildcardsMatch: false))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool MatchesAny(Clause clause, List<StatusMember> members, bool wildcardsMatch)
-            {
-                foreach (var member in members)
-                {
-                    if (clause.Matches(member.Value, wildcardsMatch))
+                    if (!clause.IsDefault && clause.Matched(wildcardsMatch: false).Overlaps(members))
                     {
                         return true;
                     }
@@ -398,7 +380,13 @@ namespace SmtpCodes.Analyzers.Rules
 
             private static string JoinNames(List<StatusMember> members)
             {
-                var builder = new StringBuilder();
+                var length = members.Count;
+                foreach (var member in members)
+                {
+                    length += member.Name.Length;
+                }
+
+                var builder = new StringBuilder(length);
                 foreach (var member in members)
                 {
                     if (builder.Length > 0)
@@ -416,7 +404,7 @@ namespace SmtpCodes.Analyzers.Rules
             private static string Describe(List<StatusMember> missing)
             {
                 var shown = missing.Count <= NamedInMessage ? missing.Count : NamedInMessage - 1;
-                var builder = new StringBuilder();
+                var builder = new StringBuilder(shown * 32 + 24);
                 for (var index = 0; index < shown; index++)
                 {
                     if (index > 0)
@@ -439,49 +427,116 @@ namespace SmtpCodes.Analyzers.Rules
         /// <summary>A switch section (its labels) or a switch expression arm (one pattern).</summary>
         private sealed class Branch
         {
+            private MemberSet? _matchedByPlainLabels;
+            private bool _isPlainKnown;
+
             internal List<Clause> Clauses { get; } = new List<Clause>(1);
-        }
 
-        private sealed class Clause
-        {
-            internal static readonly Clause Default = new Clause(null, null, false, false) { IsDefault = true };
-
-            private readonly bool _isConstant;
-            private readonly bool _isIntegral;
-            private readonly long _constant;
-            private readonly CompiledPattern _pattern;
-
-            internal Clause(IOperation? constant, IPatternOperation? pattern, bool hasGuard, bool hasDesignation)
+            /// <summary>
+            /// What the branch matches, wildcards counting as everything, when no label is a default and none has a
+            /// guard or declares a variable; null otherwise. Such a branch can take more codes of one class.
+            /// </summary>
+            internal MemberSet? MatchedByPlainLabels
             {
-                // A label's value or pattern is read once here, not once per member of the enum it is compared with.
-                _isConstant = constant is not null;
-                _isIntegral = constant is not null && PatternValues.TryRead(constant, out _constant) == PatternValues.ConstantKind.Integral;
-                _pattern = PatternValues.Compile(pattern);
-                HasGuard = hasGuard;
-                HasDesignation = hasDesignation;
+                get
+                {
+                    if (!_isPlainKnown)
+                    {
+                        _matchedByPlainLabels = ComputeMatchedByPlainLabels();
+                        _isPlainKnown = true;
+                    }
+
+                    return _matchedByPlainLabels;
+                }
             }
 
-            internal bool IsDefault { get; private set; }
+            private MemberSet? ComputeMatchedByPlainLabels()
+            {
+                MemberSet? matched = null;
+                foreach (var clause in Clauses)
+                {
+                    if (clause.IsDefault || clause.HasGuard || clause.HasDesignation)
+                    {
+                        return null;
+                    }
+
+                    var loose = clause.Matched(wildcardsMatch: true);
+                    if (matched is null)
+                    {
+                        matched = new MemberSet(clause.MemberCount);
+                    }
+
+                    matched.UnionWith(loose);
+                }
+
+                return matched;
+            }
+        }
+
+        /// <summary>One label or arm, with the members of its enum it matches, computed once.</summary>
+        private sealed class Clause
+        {
+            internal static readonly Clause Default = new Clause();
+
+            private readonly MemberSet? _strict;
+            private readonly MemberSet? _loose;
+
+            private Clause() => IsDefault = true;
+
+            internal Clause(StatusEnum statusEnum, IOperation? constant, IPatternOperation? pattern, bool hasGuard, bool hasDesignation)
+            {
+                HasGuard = hasGuard;
+                HasDesignation = hasDesignation;
+                var members = statusEnum.Members;
+                MemberCount = members.Length;
+                _strict = new MemberSet(members.Length);
+                if (constant is not null)
+                {
+                    // A label's value: wildcards do not come into it.
+                    _loose = _strict;
+                    if (PatternValues.TryRead(constant, out var value) == PatternValues.ConstantKind.Integral)
+                    {
+                        foreach (var member in members)
+                        {
+                            if (member.Value == value)
+                            {
+                                _strict.Add(member.Index);
+                            }
+                        }
+                    }
+
+                    return;
+                }
+
+                _loose = new MemberSet(members.Length);
+                var compiled = PatternValues.Compile(pattern);
+                foreach (var member in members)
+                {
+                    if (compiled.Matches(member.Value, wildcardsMatch: false))
+                    {
+                        _strict.Add(member.Index);
+                    }
+
+                    if (compiled.Matches(member.Value, wildcardsMatch: true))
+                    {
+                        _loose.Add(member.Index);
+                    }
+                }
+            }
+
+            internal bool IsDefault { get; }
 
             internal bool HasGuard { get; }
 
             internal bool HasDesignation { get; }
 
-            /// <summary>Whether the label or pattern matches the value, its guard left aside.</summary>
-            internal bool Matches(long value, bool wildcardsMatch)
-            {
-                if (IsDefault)
-                {
-                    return wildcardsMatch;
-                }
+            internal int MemberCount { get; }
 
-                if (_isConstant)
-                {
-                    return _isIntegral && _constant == value;
-                }
-
-                return _pattern.Matches(value, wildcardsMatch);
-            }
+            /// <summary>
+            /// The members the label or pattern matches, its guard left aside; wildcards (<c>_</c>, <c>var x</c>, a type
+            /// pattern) match everything or nothing as asked. Not for <see cref="Default"/>.
+            /// </summary>
+            internal MemberSet Matched(bool wildcardsMatch) => (wildcardsMatch ? _loose : _strict)!;
         }
     }
 }

@@ -44,8 +44,29 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 return Program.ExitCorpusDoesNotCompile;
             }
 
-            var operations = CollectOperations(compilation);
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+
+            // Warm-up on a compilation of its own (same corpus, bound separately): the JIT compiles the analyzer here, so
+            // that the first measured round shows what a new compilation costs it (symbols and values met for the first time).
+            var warmUp = compilation.Clone();
+            _ = warmUp.GetDiagnostics();
+            var warmUpOperations = CollectOperations(warmUp);
+            for (var round = 0; round < 2; round++)
+            {
+                var warmUpActions = Start(analyzer.Analyzer, warmUp, options);
+                foreach (var (operation, containingSymbol) in warmUpOperations)
+                {
+                    if (warmUpActions.TryGetValue(operation.Kind, out var callbacks))
+                    {
+                        foreach (var callback in callbacks)
+                        {
+                            callback(new OperationAnalysisContext(operation, containingSymbol, warmUp, options, _ => { }, _ => true, CancellationToken.None));
+                        }
+                    }
+                }
+            }
+
+            var operations = CollectOperations(compilation);
             var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var registered = Start(analyzer.Analyzer, compilation, options);
             foreach (var (operation, _) in operations)
@@ -101,9 +122,40 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / rounds;
             var collections = GC.CollectionCount(0) - collectionsBefore;
             var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / rounds;
+            // One more round, each callback measured alone: where the time and the allocations go, by operation kind,
+            // split by whether the callback reported.
+            var split = new SortedDictionary<string, (int Calls, long Ticks, long Bytes)>(StringComparer.Ordinal);
+            var splitActions = Start(analyzer.Analyzer, compilation, options);
+            foreach (var (operation, containingSymbol) in operations)
+            {
+                if (!splitActions.TryGetValue(operation.Kind, out var callbacks))
+                {
+                    continue;
+                }
+
+                foreach (var callback in callbacks)
+                {
+                    var reportedHere = 0;
+                    var bytes = GC.GetAllocatedBytesForCurrentThread();
+                    var ticks = Stopwatch.GetTimestamp();
+                    callback(new OperationAnalysisContext(operation, containingSymbol, compilation, options, _ => reportedHere++, _ => true, CancellationToken.None));
+                    ticks = Stopwatch.GetTimestamp() - ticks;
+                    bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+                    var key = operation.Kind + (reportedHere > 0 ? " (reported)" : "");
+                    var current = split.TryGetValue(key, out var value) ? value : default;
+                    split[key] = (current.Calls + 1, current.Ticks + ticks, current.Bytes + bytes);
+                }
+            }
+
+            foreach (var pair in split)
+            {
+                log($"  {pair.Key}: {pair.Value.Calls:N0} calls, {pair.Value.Ticks * 1000.0 / Stopwatch.Frequency:F3} ms, {pair.Value.Bytes / 1024.0:F0} KB");
+            }
+
+            var first = times[0];
             times.Sort();
             starts.Sort();
-            log($"{analyzer.Name}: median {times[times.Count / 2]:F2} ms per round (min {times[0]:F2}; compilation start {starts[starts.Count / 2]:F3}), {diagnostics} diagnostics, "
+            log($"{analyzer.Name}: median {times[times.Count / 2]:F2} ms per round (min {times[0]:F2}, first {first:F2}; compilation start {starts[starts.Count / 2]:F3}), {diagnostics} diagnostics, "
                 + $"{allocated / 1024.0:F0} KB allocated and {pause:F2} ms of GC pause per round ({collections} collections in {rounds} rounds)");
             return 0;
         }
