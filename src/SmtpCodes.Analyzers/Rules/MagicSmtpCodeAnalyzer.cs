@@ -184,8 +184,8 @@ namespace SmtpCodes.Analyzers.Rules
                 if (local.DeclaringSyntaxReferences.Length != 1
                     || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
                     || declarator.SyntaxTree != model.SyntaxTree
-                    || !IsWrittenAsCast(initializer.Value)
-                    || !IsStatusConversion(model.GetOperation(initializer.Value, cancellationToken), null, out var statusEnum)
+                    || WrittenAsCast(initializer.Value) is not { } initialCast
+                    || !IsStatusConversion(model.GetOperation(initializer.Value, cancellationToken) ?? model.GetOperation(initialCast, cancellationToken), null, out var statusEnum)
                     || GetLocalScope(declarator) is not { } scope)
                 {
                     return null;
@@ -236,11 +236,20 @@ namespace SmtpCodes.Analyzers.Rules
                     && (expected is null || expected == statusEnum);
             }
 
-            /// <summary>The syntax an explicit conversion needs: <c>(int)status</c>, <c>checked((int)status)</c>; anything else is not asked of the semantic model.</summary>
-            private static bool IsWrittenAsCast(ExpressionSyntax expression)
+            /// <summary>
+            /// The cast an explicit conversion needs to be written as: <c>(int)status</c>, <c>checked((int)status)</c>,
+            /// <c>((int)status)!</c> (whose <c>!</c> the semantic model gives no operation for); null for anything else,
+            /// which is then not asked of the semantic model at all.
+            /// </summary>
+            private static ExpressionSyntax? WrittenAsCast(ExpressionSyntax expression)
             {
                 var unwrapped = SmtpCodeContexts.SkipParentheses(expression);
-                return unwrapped is CastExpressionSyntax || unwrapped is CheckedExpressionSyntax;
+                if (unwrapped is PostfixUnaryExpressionSyntax suppressed && suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+                {
+                    unwrapped = SmtpCodeContexts.SkipParentheses(suppressed.Operand);
+                }
+
+                return unwrapped is CastExpressionSyntax || unwrapped is CheckedExpressionSyntax ? (ExpressionSyntax)unwrapped : null;
             }
 
             private static bool IsSameLocal(SemanticModel model, IdentifierNameSyntax identifier, ILocalSymbol local, CancellationToken cancellationToken) =>
@@ -251,7 +260,14 @@ namespace SmtpCodes.Analyzers.Rules
                 var owner = declarator.Parent?.Parent;
                 if (owner is LocalDeclarationStatementSyntax statement)
                 {
-                    return statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
+                    return statement.Parent switch
+                    {
+                        GlobalStatementSyntax global => global.Parent,
+
+                        // A local declared in one section is in scope in the whole switch block.
+                        SwitchSectionSyntax section => section.Parent,
+                        _ => statement.Parent,
+                    };
                 }
 
                 return owner;

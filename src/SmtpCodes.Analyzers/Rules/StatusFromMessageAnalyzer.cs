@@ -269,8 +269,10 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 // The test reads the local, so it lies inside the local's scope, which lies inside the instance's: the
-                // name still reaches the instance unless a lambda or local function in between declares it again.
-                if (!CrossesFunction(test.Syntax, message.Syntax))
+                // name still reaches the instance unless a lambda or local function in between declares it again, or
+                // the test sits in another switch section than the instance's (a case pattern's variable ends with its
+                // section, a local declared in a section does not). Those few cases ask the semantic model.
+                if (!CrossesScopeBoundary(test.Syntax, message.Syntax))
                 {
                     return true;
                 }
@@ -286,12 +288,12 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>Whether a lambda or local function encloses <paramref name="node"/> but not <paramref name="other"/>.</summary>
-            private static bool CrossesFunction(SyntaxNode node, SyntaxNode other)
+            /// <summary>Whether a lambda, local function or switch section encloses <paramref name="node"/> but not <paramref name="other"/>.</summary>
+            private static bool CrossesScopeBoundary(SyntaxNode node, SyntaxNode other)
             {
                 for (var ancestor = node.Parent; ancestor is not null && !ancestor.Span.Contains(other.Span); ancestor = ancestor.Parent)
                 {
-                    if (ancestor is AnonymousFunctionExpressionSyntax || ancestor is LocalFunctionStatementSyntax)
+                    if (ancestor is AnonymousFunctionExpressionSyntax || ancestor is LocalFunctionStatementSyntax || ancestor is SwitchSectionSyntax)
                     {
                         return true;
                     }
@@ -372,6 +374,11 @@ namespace SmtpCodes.Analyzers.Rules
                 if (scope is GlobalStatementSyntax global && global.Parent is { } unit)
                 {
                     scope = unit;
+                }
+                else if (scope is SwitchSectionSyntax section && section.Parent is { } switchStatement)
+                {
+                    // A local declared in one section is in scope in the whole switch block.
+                    scope = switchStatement;
                 }
 
                 // A local cannot be used before its declaration: only what follows it is searched for writes.

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using Microsoft.CodeAnalysis.Testing;
 using SmtpCodes.Analyzers.Tests.Infrastructure;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
@@ -89,6 +90,86 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             var diagnostic = Assert.Single(diagnostics);
             Assert.Equal("SMTP001", diagnostic.Id);
+        }
+
+        [Fact]
+        public async Task A_netstandard_library_built_on_system_net_mail_is_use_through_the_facade()
+        {
+            // Built for netstandard2.0, the library refers to netstandard.dll, which on .NET 10 forwards to System.Net.Mail.
+            var netstandard = await ReferenceAssemblies.NetStandard.NetStandard20.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var library = CSharpCompilation.Create(
+                "Relay",
+                new[]
+                {
+                    CSharpSyntaxTree.ParseText("""
+                        public class DeliveryFailedException : System.Net.Mail.SmtpException { }
+                        public static class Mailer { public static System.Net.Mail.SmtpStatusCode Last => default; }
+                        """),
+                },
+                netstandard,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+            var ids = await AnalyzeWithLibraryAsync(
+                library,
+                """
+                class Sender
+                {
+                    bool Gone() => (int)Mailer.Last == 550;
+                    bool Busy(DeliveryFailedException ex) => ex.Message.Contains("450");
+                }
+                """,
+                options: null);
+            Assert.Equal(new[] { "SMTP001", "SMTP006" }, ids);
+        }
+
+        [Fact]
+        public async Task The_assembly_of_a_configured_enum_is_use_even_when_no_source_names_the_enum()
+        {
+            var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var library = CSharpCompilation.Create(
+                "Contoso.Mail",
+                new[]
+                {
+                    CSharpSyntaxTree.ParseText("""
+                        namespace Contoso.Mail
+                        {
+                            public enum ReplyCode { Ok = 250, Unavailable = 550 }
+                            public static class MailClient { public static ReplyCode Send() => ReplyCode.Ok; }
+                        }
+                        """),
+                },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+            var configured = ImmutableDictionary<string, string>.Empty.Add("smtp_codes.status_enum_types", "Contoso.Mail.ReplyCode");
+            var ids = await AnalyzeWithLibraryAsync(
+                library,
+                "class Sender { bool Gone() => (int)Contoso.Mail.MailClient.Send() == 550; }",
+                new Robustness.DictionaryOptionsProvider(configured, configured));
+            Assert.Equal(new[] { "SMTP001" }, ids);
+        }
+
+        private static async Task<string[]> AnalyzeWithLibraryAsync(CSharpCompilation library, string source, AnalyzerConfigOptionsProvider? options)
+        {
+            using var image = new System.IO.MemoryStream();
+            var emitted = library.Emit(image);
+            Assert.True(emitted.Success, string.Join("; ", emitted.Diagnostics));
+
+            var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var compilation = CSharpCompilation.Create(
+                "App",
+                new[] { CSharpSyntaxTree.ParseText(source) },
+                references.Add(MetadataReference.CreateFromImage(image.ToArray())),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            var analyzerOptions = options is null
+                ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)
+                : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options);
+            var diagnostics = await compilation
+                .WithAnalyzers(PackageContents.Analyzers.ToImmutableArray(), analyzerOptions)
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            return diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal).ToArray();
         }
 
         private static async Task<Compilation> Net10CompilationAsync(params string[] sources)

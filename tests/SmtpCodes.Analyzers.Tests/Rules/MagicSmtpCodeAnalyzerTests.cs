@@ -323,6 +323,68 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task A_local_declared_in_a_switch_section_is_written_in_any_later_section()
+        {
+            // The local's scope is the whole switch block, not the section that declares it.
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool Classify(SmtpException ex, int kind)
+                    {
+                        switch (kind)
+                        {
+                            case 1:
+                                var code = (int)ex.StatusCode;
+                                return code == 550;
+                            default:
+                                code = 404;
+                                return code == 550;
+                        }
+                    }
+
+                    bool NotWrittenElsewhere(SmtpException ex, int kind)
+                    {
+                        switch (kind)
+                        {
+                            case 1:
+                                var code = ((int)ex.StatusCode)!;
+                                return code == {|SMTP001:550|};
+                            default:
+                                return false;
+                        }
+                    }
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public Task Code_under_line_hidden_is_not_reported()
+        {
+            // What a generator hides (Razor, XAML): the user can neither read nor fix it. The driver does not analyse a
+            // method holding hidden lines, for rules that do not analyse generated code: this guards that setting.
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool Hidden(SmtpStatusCode status)
+                    {
+                #line hidden
+                        if ((int)status == 550) return true;
+                #line default
+                        return (int)status == 421;
+                    }
+
+                    bool Visible(SmtpStatusCode status) => (int)status == {|SMTP001:421|};
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public Task A_nullable_status_is_a_context()
         {
             var source = """

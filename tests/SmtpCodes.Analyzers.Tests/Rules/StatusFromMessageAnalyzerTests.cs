@@ -62,6 +62,43 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task A_message_local_written_in_another_switch_section_is_not_the_message()
+        {
+            // `msg` is in scope in the whole switch block: the default section writes something else into it.
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    void Classify(System.Exception error)
+                    {
+                        switch (error)
+                        {
+                            case SmtpException ex:
+                                string msg = ex.Message;
+                                break;
+                            default:
+                                msg = error.Message;
+                                if (msg.Contains("550")) { }
+                                break;
+                        }
+                    }
+
+                    bool Hidden(SmtpException ex)
+                    {
+                #line hidden
+                        if (ex.Message.Contains("550")) return true;
+                #line default
+                        return false;
+                    }
+
+                    bool Visible(SmtpException ex) => {|SMTP006:ex.Message.Contains("421")|};
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public Task Message_names_the_text_test_and_the_status_to_read()
         {
             var source = """
