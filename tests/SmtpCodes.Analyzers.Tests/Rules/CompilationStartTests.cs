@@ -149,6 +149,89 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             Assert.Equal(new[] { "SMTP001" }, ids);
         }
 
+        [Fact]
+        public async Task The_framework_hands_out_a_status_only_through_types_whose_names_the_gate_searches_for()
+        {
+            // The gate does not count System.Net.Mail (every project references it) because source must name an Smtp*
+            // type to reach a status there. Checked here on the .NET 10 reference assembly: every public member whose
+            // type holds SmtpStatusCode or an SmtpException belongs to a type whose name starts with "Smtp".
+            var compilation = await Net10CompilationAsync("class Empty { }");
+            var statusEnum = compilation.GetTypeByMetadataName(SmtpCodes.Analyzers.Knowledge.StatusTypeUsage.FrameworkStatusEnum)!;
+            var exception = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpException")!;
+            var offenders = new System.Collections.Generic.List<string>();
+            var members = 0;
+            foreach (var type in AllTypes(statusEnum.ContainingAssembly.GlobalNamespace))
+            {
+                if (type.DeclaredAccessibility != Accessibility.Public)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    var memberType = member switch
+                    {
+                        IPropertySymbol property => property.Type,
+                        IFieldSymbol field => field.Type,
+                        IMethodSymbol method => method.ReturnType,
+                        IEventSymbol @event => @event.Type,
+                        _ => null,
+                    };
+                    if (member.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected && memberType is not null && Holds(memberType, statusEnum, exception))
+                    {
+                        members++;
+                        if (!type.Name.StartsWith(SmtpCodes.Analyzers.Knowledge.StatusTypeUsage.WellKnownPrefix, System.StringComparison.Ordinal))
+                        {
+                            offenders.Add(type.ToDisplayString() + "." + member.Name);
+                        }
+                    }
+                }
+            }
+
+            Assert.True(members > 0, "no member hands out a status: the check looks at the wrong assembly");
+            Assert.Empty(offenders);
+        }
+
+        private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamedTypeSymbol type)
+                {
+                    yield return type;
+                }
+
+                if (member is INamespaceOrTypeSymbol nested)
+                {
+                    foreach (var inner in AllTypes(nested))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+
+        private static bool Holds(ITypeSymbol type, INamedTypeSymbol statusEnum, INamedTypeSymbol exception)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return Holds(array.ElementType, statusEnum, exception);
+                case INamedTypeSymbol named:
+                    for (var current = named; current is not null; current = current.BaseType)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, statusEnum) || SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, exception))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return named.TypeArguments.Any(argument => Holds(argument, statusEnum, exception));
+                default:
+                    return false;
+            }
+        }
+
         private static async Task<string[]> AnalyzeWithLibraryAsync(CSharpCompilation library, string source, AnalyzerConfigOptionsProvider? options)
         {
             using var image = new System.IO.MemoryStream();
