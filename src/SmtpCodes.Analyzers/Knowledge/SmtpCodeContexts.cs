@@ -26,11 +26,12 @@ namespace SmtpCodes.Analyzers.Knowledge
             value = 0;
             syntax = null!;
 
-            // The syntax first, the constant last and once: each read of an operation's constant boxes it anew.
+            // The syntax first (it asks nothing of the compiler), the constant last and once: each read of an
+            // operation's constant boxes it anew.
             if (operation is null
+                || !IsNumericLiteral(operation.Syntax)
                 || operation.Type is null
                 || !IntegralConstants.IsIntegral(operation.Type.SpecialType)
-                || !IsNumericLiteral(operation.Syntax)
                 || operation.ConstantValue is not { HasValue: true } constant
                 || !IntegralConstants.TryToInt64(constant.Value, out value))
             {

@@ -5,6 +5,8 @@ namespace SmtpCodes.Analyzers.Knowledge
     /// <summary>One named member of a status enum.</summary>
     internal sealed class StatusMember
     {
+        private string? _qualifiedName;
+
         internal StatusMember(IFieldSymbol field, long value, bool isObsolete, int index)
         {
             Field = field;
@@ -20,6 +22,9 @@ namespace SmtpCodes.Analyzers.Knowledge
         internal int Index { get; }
 
         internal string Name => Field.Name;
+
+        /// <summary>What messages name it by, <c>SmtpStatusCode.MailboxUnavailable</c>, built once.</summary>
+        internal string QualifiedName => _qualifiedName ??= Field.ContainingType.Name + "." + Field.Name;
 
         internal long Value { get; }
 

@@ -58,8 +58,9 @@ namespace SmtpCodes.Analyzers.Rules
                     return;
                 }
 
-                if (_catalog.TryGet(conversion.Type, out var statusEnum)
-                    && SmtpCodeContexts.TryGetLiteral(conversion.Operand, out var value, out var literal)
+                // The literal first: most casts convert something else, and that is known without asking for a type.
+                if (SmtpCodeContexts.TryGetLiteral(conversion.Operand, out var value, out var literal)
+                    && _catalog.TryGet(conversion.Type, out var statusEnum)
                     && !IsRelationalOperand(conversion))
                 {
                     Report(context, statusEnum, value, literal, MagicSmtpCodeProperties.CastFix, null, conversion.Syntax, null);
@@ -314,7 +315,7 @@ namespace SmtpCodes.Analyzers.Rules
                         additional,
                         properties,
                         TextOf(literal),
-                        statusEnum.DisplayName + "." + names[0].Name));
+                        names[0].QualifiedName));
                 }
                 else if (!statusEnum.IsMemberValue(value) && !SmtpReplyCodes.IsDefinedByRfc(value))
                 {

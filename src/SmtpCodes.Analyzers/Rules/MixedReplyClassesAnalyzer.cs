@@ -474,7 +474,7 @@ namespace SmtpCodes.Analyzers.Rules
             private static string Describe(StatusEnum statusEnum, long value)
             {
                 var names = statusEnum.CurrentNamesOf(value);
-                return names.IsEmpty ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : statusEnum.DisplayName + "." + names[0].Name;
+                return names.IsEmpty ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : names[0].QualifiedName;
             }
         }
     }

@@ -68,6 +68,14 @@ namespace SmtpCodes.Analyzers.Rules
             internal void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
+
+                // The name as written first: most invocations are rejected without the compiler building their method's symbol.
+                var name = InvokedName(invocation.Syntax);
+                if (name is not null && !IsTestName(name))
+                {
+                    return;
+                }
+
                 var method = invocation.TargetMethod;
                 TestKind kind;
                 switch (method.Name)
@@ -130,10 +138,28 @@ namespace SmtpCodes.Analyzers.Rules
                 }
             }
 
+            /// <summary>The method name an invocation is written with; null for shapes that do not show one.</summary>
+            private static string? InvokedName(SyntaxNode syntax) => syntax is InvocationExpressionSyntax invocation
+                ? invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                }
+                : null;
+
+            private static bool IsTestName(string name) => name switch
+            {
+                "Contains" or "StartsWith" or "EndsWith" or "Equals" or "IsMatch" or "IndexOf" or "Match" => true,
+                _ => false,
+            };
+
             internal void AnalyzeBinary(OperationAnalysisContext context)
             {
                 var binary = (IBinaryOperation)context.Operation;
                 if ((binary.OperatorKind != BinaryOperatorKind.Equals && binary.OperatorKind != BinaryOperatorKind.NotEquals)
+                    || !(HoldsStringConstant(binary.LeftOperand) || HoldsStringConstant(binary.RightOperand))
                     || binary.LeftOperand.Type?.SpecialType != SpecialType.System_String
                     || binary.RightOperand.Type?.SpecialType != SpecialType.System_String)
                 {
@@ -433,6 +459,10 @@ namespace SmtpCodes.Analyzers.Rules
 
                 return null;
             }
+
+            /// <summary>A string constant, which the text test needs on one side: asked before any type.</summary>
+            private static bool HoldsStringConstant(IOperation operand) =>
+                SkipImplicitConversions(operand).ConstantValue is { HasValue: true, Value: string };
 
             private static IOperation SkipImplicitConversions(IOperation operation)
             {
