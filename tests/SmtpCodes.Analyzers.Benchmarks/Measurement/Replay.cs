@@ -53,17 +53,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             var warmUpOperations = CollectOperations(warmUp);
             for (var round = 0; round < 2; round++)
             {
-                var warmUpActions = Start(analyzer.Analyzer, warmUp, options);
-                foreach (var (operation, containingSymbol) in warmUpOperations)
-                {
-                    if (warmUpActions.TryGetValue(operation.Kind, out var callbacks))
-                    {
-                        foreach (var callback in callbacks)
-                        {
-                            callback(new OperationAnalysisContext(operation, containingSymbol, warmUp, options, _ => { }, _ => true, CancellationToken.None));
-                        }
-                    }
-                }
+                ForEachCallback(Start(analyzer.Analyzer, warmUp, options), warmUpOperations, (operation, containingSymbol, callback) =>
+                    callback(Context(operation, containingSymbol, warmUp, options, _ => { })));
             }
 
             var operations = CollectOperations(compilation);
@@ -99,20 +90,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 // then run against the bound one, whose symbols their operations hold.
                 _ = Start(analyzer.Analyzer, compilation.Clone(), options);
                 starts.Add(stopwatch.Elapsed.TotalMilliseconds);
-                var actions = Start(analyzer.Analyzer, compilation, options);
                 var reported = 0;
-                foreach (var (operation, containingSymbol) in operations)
-                {
-                    if (!actions.TryGetValue(operation.Kind, out var callbacks))
-                    {
-                        continue;
-                    }
-
-                    foreach (var callback in callbacks)
-                    {
-                        callback(new OperationAnalysisContext(operation, containingSymbol, compilation, options, _ => reported++, _ => true, CancellationToken.None));
-                    }
-                }
+                ForEachCallback(Start(analyzer.Analyzer, compilation, options), operations, (operation, containingSymbol, callback) =>
+                    callback(Context(operation, containingSymbol, compilation, options, _ => reported++)));
 
                 stopwatch.Stop();
                 times.Add(stopwatch.Elapsed.TotalMilliseconds);
@@ -125,27 +105,18 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             // One more round, each callback measured alone: where the time and the allocations go, by operation kind,
             // split by whether the callback reported.
             var split = new SortedDictionary<string, (int Calls, long Ticks, long Bytes)>(StringComparer.Ordinal);
-            var splitActions = Start(analyzer.Analyzer, compilation, options);
-            foreach (var (operation, containingSymbol) in operations)
+            ForEachCallback(Start(analyzer.Analyzer, compilation, options), operations, (operation, containingSymbol, callback) =>
             {
-                if (!splitActions.TryGetValue(operation.Kind, out var callbacks))
-                {
-                    continue;
-                }
-
-                foreach (var callback in callbacks)
-                {
-                    var reportedHere = 0;
-                    var bytes = GC.GetAllocatedBytesForCurrentThread();
-                    var ticks = Stopwatch.GetTimestamp();
-                    callback(new OperationAnalysisContext(operation, containingSymbol, compilation, options, _ => reportedHere++, _ => true, CancellationToken.None));
-                    ticks = Stopwatch.GetTimestamp() - ticks;
-                    bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
-                    var key = operation.Kind + (reportedHere > 0 ? " (reported)" : "");
-                    var current = split.TryGetValue(key, out var value) ? value : default;
-                    split[key] = (current.Calls + 1, current.Ticks + ticks, current.Bytes + bytes);
-                }
-            }
+                var reportedHere = 0;
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var ticks = Stopwatch.GetTimestamp();
+                callback(Context(operation, containingSymbol, compilation, options, _ => reportedHere++));
+                ticks = Stopwatch.GetTimestamp() - ticks;
+                bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+                var key = operation.Kind + (reportedHere > 0 ? " (reported)" : "");
+                var current = split.TryGetValue(key, out var value) ? value : default;
+                split[key] = (current.Calls + 1, current.Ticks + ticks, current.Bytes + bytes);
+            });
 
             foreach (var pair in split)
             {
@@ -158,6 +129,35 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             log($"{analyzer.Name}: median {times[times.Count / 2]:F2} ms per round (min {times[0]:F2}, first {first:F2}; compilation start {starts[starts.Count / 2]:F3}), {diagnostics} diagnostics, "
                 + $"{allocated / 1024.0:F0} KB allocated and {pause:F2} ms of GC pause per round ({collections} collections in {rounds} rounds)");
             return 0;
+        }
+
+        /// <summary>
+        /// The context the driver would pass. Its constructor is marked obsolete for analyzer tests, which should go
+        /// through <c>CompilationWithAnalyzers</c>; bypassing the driver is what this mode is for.
+        /// </summary>
+        private static OperationAnalysisContext Context(IOperation operation, ISymbol containingSymbol, Compilation compilation, AnalyzerOptions options, Action<Diagnostic> report)
+        {
+#pragma warning disable CS0618
+            return new OperationAnalysisContext(operation, containingSymbol, compilation, options, report, _ => true, CancellationToken.None);
+#pragma warning restore CS0618
+        }
+
+        /// <summary>Hands each callback registered for an operation's kind, with the operation, to <paramref name="call"/>.</summary>
+        private static void ForEachCallback(
+            Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> actions,
+            List<(IOperation Operation, ISymbol ContainingSymbol)> operations,
+            Action<IOperation, ISymbol, Action<OperationAnalysisContext>> call)
+        {
+            foreach (var (operation, containingSymbol) in operations)
+            {
+                if (actions.TryGetValue(operation.Kind, out var callbacks))
+                {
+                    foreach (var callback in callbacks)
+                    {
+                        call(operation, containingSymbol, callback);
+                    }
+                }
+            }
         }
 
         private static List<(IOperation Operation, ISymbol ContainingSymbol)> CollectOperations(Compilation compilation)
