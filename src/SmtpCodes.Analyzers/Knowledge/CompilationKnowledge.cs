@@ -22,7 +22,8 @@ namespace SmtpCodes.Analyzers.Knowledge
             var provider = options.AnalyzerConfigOptionsProvider;
             var entry = s_entries.GetValue(compilation, key => Compute(key, options, cancellationToken));
 
-            // The options are the project's and the same for every rule; another set (never seen in a build) is not cached.
+            // The answer depends on the options (configured enums): under other options than the first rule's (a driver
+            // may hand each analyzer its own), it is computed again rather than read.
             return ReferenceEquals(entry.Provider, provider) ? entry.Catalog : Compute(compilation, options, cancellationToken).Catalog;
         }
 
