@@ -4,9 +4,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SmtpCodes.Analyzers.Knowledge
 {
     /// <summary>
-    /// Evaluates the patterns of a switch or <c>is</c> test against one value of a status enum: constant, relational,
-    /// <c>not</c>, <c>and</c>, <c>or</c> and parenthesized patterns are computed; every other pattern (<c>_</c>,
-    /// <c>var x</c>, <c>SmtpStatusCode s</c>, <c>{ }</c>) is a wildcard whose answer the caller chooses.
+    /// Reads the patterns of a switch or <c>is</c> test so that they can be asked about values of a status enum
+    /// (<see cref="Compile"/>): constant, relational, <c>not</c>, <c>and</c>, <c>or</c> and parenthesized patterns are
+    /// computed; every other pattern (<c>_</c>, <c>var x</c>, <c>SmtpStatusCode s</c>, <c>{ }</c>) is a wildcard whose
+    /// answer the caller chooses.
     /// </summary>
     internal static class PatternValues
     {

@@ -12,6 +12,9 @@ namespace SmtpCodes.Analyzers.Knowledge
     {
         private readonly Dictionary<long, ImmutableArray<StatusMember>> _byValue;
 
+        private readonly MemberSet _transientMembers;
+        private readonly MemberSet _permanentMembers;
+
         private StatusEnum(INamedTypeSymbol type, SpecialType underlyingType, ImmutableArray<StatusMember> members, Dictionary<long, ImmutableArray<StatusMember>> byValue)
         {
             Type = type;
@@ -21,6 +24,8 @@ namespace SmtpCodes.Analyzers.Knowledge
             MetadataName = GetMetadataName(type);
             TransientValues = CollectValuesOfClass(byValue, ReplyClass.TransientNegative);
             PermanentValues = CollectValuesOfClass(byValue, ReplyClass.PermanentNegative);
+            _transientMembers = CollectMembersOfClass(members, ReplyClass.TransientNegative);
+            _permanentMembers = CollectMembersOfClass(members, ReplyClass.PermanentNegative);
         }
 
         internal INamedTypeSymbol Type { get; }
@@ -129,6 +134,31 @@ namespace SmtpCodes.Analyzers.Knowledge
             ReplyClass.PermanentNegative => PermanentValues,
             _ => CollectValuesOfClass(_byValue, replyClass),
         };
+
+        /// <summary>
+        /// Every member (aliases and obsolete names included) of a transient or permanent class, as a set: shared, so
+        /// read it and never add to it. Null for the other classes.
+        /// </summary>
+        internal MemberSet? MembersOfClass(ReplyClass replyClass) => replyClass switch
+        {
+            ReplyClass.TransientNegative => _transientMembers,
+            ReplyClass.PermanentNegative => _permanentMembers,
+            _ => null,
+        };
+
+        private static MemberSet CollectMembersOfClass(ImmutableArray<StatusMember> members, ReplyClass replyClass)
+        {
+            var set = new MemberSet(members.Length);
+            foreach (var member in members)
+            {
+                if (member.Class == replyClass)
+                {
+                    set.Add(member.Index);
+                }
+            }
+
+            return set;
+        }
 
         private static ImmutableArray<ImmutableArray<StatusMember>> CollectValuesOfClass(Dictionary<long, ImmutableArray<StatusMember>> byValue, ReplyClass replyClass)
         {

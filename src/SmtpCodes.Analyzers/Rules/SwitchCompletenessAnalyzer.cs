@@ -218,15 +218,7 @@ namespace SmtpCodes.Analyzers.Rules
             /// </summary>
             private static int FindHandler(StatusEnum statusEnum, ReplyClass replyClass, List<Branch> branches, MemberSet missing)
             {
-                var ofClass = new MemberSet(statusEnum.Members.Length);
-                foreach (var member in statusEnum.Members)
-                {
-                    if (member.Class == replyClass)
-                    {
-                        ofClass.Add(member.Index);
-                    }
-                }
-
+                var ofClass = statusEnum.MembersOfClass(replyClass)!;
                 var found = -1;
                 for (var index = 0; index < branches.Count; index++)
                 {
