@@ -24,11 +24,11 @@ namespace SmtpCodes.Analyzers.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MagicSmtpCodeFixer)), Shared]
     public sealed class MagicSmtpCodeFixer : CodeFixProvider
     {
-        /// <summary>The equivalence key of the fix that writes each value's preferred (first declared) name.</summary>
-        public const string EquivalenceKey = DiagnosticIds.MagicStatusCode;
+        /// <summary>The equivalence key of the fix that writes each value's preferred (first declared) name (see <see cref="FixKinds"/>).</summary>
+        public const string EquivalenceKey = FixKinds.MagicCodeToMember;
 
         /// <summary>The equivalence key of the fix that writes the alias <paramref name="memberName"/>.</summary>
-        public static string AliasEquivalenceKey(string memberName) => DiagnosticIds.MagicStatusCode + "." + memberName;
+        public static string AliasEquivalenceKey(string memberName) => FixKinds.MagicCodeToAlias(memberName);
 
         private static readonly char[] s_nameSeparator = { ',' };
 

@@ -17,27 +17,27 @@ namespace SmtpCodes.Analyzers.Rules
     /// transient branch (with any other labels) and a permanent branch after it, each with a copy of the body. The
     /// values each body receives stay the same; the user then changes one of them. Not offered where the result would
     /// not compile (a label the compiler calls unreachable, a local declared twice) or the switch does not compile now.
+    /// A decision fix: it copies code for a person to change one copy (in a bulk run, another fix could then route more
+    /// codes into either copy), so there is no Fix All; the title names the codes of each new branch.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MixedReplyClassesFixer)), Shared]
     public sealed class MixedReplyClassesFixer : CodeFixProvider
     {
-        /// <summary>The equivalence key of the fix; public and stable (Fix All groups by it).</summary>
-        public const string EquivalenceKey = "SMTP005_SplitTransientAndPermanent";
-
-        private const string Title = "Split into a transient and a permanent branch";
+        /// <summary>The equivalence key of the fix (see <see cref="FixKinds"/>).</summary>
+        public const string EquivalenceKey = FixKinds.SplitByReplyClass;
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MixedReplyClasses);
 
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+        /// <summary>None: a decision fix is not applied in bulk (Fix All, <c>dotnet format</c>).</summary>
+        public override FixAllProvider? GetFixAllProvider() => null;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                var fixed_ = await TrySplitAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                if (fixed_ is not null)
+                if (await TrySplitAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } split)
                 {
-                    context.RegisterCodeFix(CodeAction.Create(Title, _ => Task.FromResult(fixed_), EquivalenceKey), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(split.Title, _ => Task.FromResult(split.Document), EquivalenceKey), diagnostic);
                 }
             }
         }
@@ -59,7 +59,7 @@ namespace SmtpCodes.Analyzers.Rules
             internal string Classes { get; }
         }
 
-        private static async Task<Document?> TrySplitAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static async Task<(Document Document, string Title)?> TrySplitAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || FindTarget(root, diagnostic) is not { } target)
@@ -96,40 +96,62 @@ namespace SmtpCodes.Analyzers.Rules
                 }
             }
 
-            return newDocument;
+            return (newDocument, Title(model, target));
         }
 
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        /// <summary>
+        /// "Split into a case for 421, 450 (transient) and one for 550 (permanent), both running today's code": the split
+        /// alone changes nothing the program does; it gives each class a copy of the body to change.
+        /// </summary>
+        private static string Title(SemanticModel model, Target target)
         {
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            var alternatives = new List<SyntaxNode>();
+            switch (target.Switch)
             {
-                return null;
-            }
-
-            // Only the branches whose own fix is offered; then every switch rewritten once, nested ones inside out.
-            var targets = new Dictionary<SyntaxNode, List<Target>>();
-            foreach (var diagnostic in diagnostics)
-            {
-                if (FindTarget(root, diagnostic) is { } target
-                    && await TrySplitAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not null)
-                {
-                    if (!targets.TryGetValue(target.Switch, out var list))
+                case SwitchStatementSyntax statement:
+                    foreach (var label in statement.Sections[target.Index].Labels)
                     {
-                        targets.Add(target.Switch, list = new List<Target>());
+                        if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel)
+                        {
+                            var leaves = new List<PatternSyntax>();
+                            Flatten(patternLabel.Pattern, leaves);
+                            alternatives.AddRange(leaves);
+                        }
+                        else
+                        {
+                            alternatives.Add(label);
+                        }
                     }
 
-                    list.Add(target);
+                    break;
+                case SwitchExpressionSyntax expression:
+                    var armLeaves = new List<PatternSyntax>();
+                    Flatten(expression.Arms[target.Index].Pattern, armLeaves);
+                    alternatives.AddRange(armLeaves);
+                    break;
+            }
+
+            var transient = new List<long>();
+            var permanent = new List<long>();
+            for (var i = 0; i < alternatives.Count && i < target.Classes.Length; i++)
+            {
+                var value = alternatives[i] switch
+                {
+                    CaseSwitchLabelSyntax label => label.Value,
+                    ConstantPatternSyntax constant => constant.Expression,
+                    _ => null,
+                };
+                if (value is not null && FixTitles.TryGetCode(model, value, out var code))
+                {
+                    var classes = target.Classes[i];
+                    (classes == MixedReplyClassesProperties.Permanent ? permanent : classes == MixedReplyClassesProperties.Transient ? transient : null)?.Add(code);
                 }
             }
 
-            if (targets.Count == 0)
-            {
-                return document;
-            }
-
-            var newRoot = root.ReplaceNodes(targets.Keys, (original, rewritten) => Split(rewritten, targets[original]) ?? rewritten);
-            return document.WithSyntaxRoot(newRoot);
+            var (branch, article, today) = target.Switch is SwitchStatementSyntax ? ("case", "a", "running today's code") : ("arm", "an", "giving today's result");
+            return transient.Count > 0 && permanent.Count > 0
+                ? $"Split into {article} {branch} for {FixTitles.Codes(transient)} (transient) and one for {FixTitles.Codes(permanent)} (permanent), both {today}"
+                : $"Split into {article} transient and a permanent {branch}, both {today}";
         }
 
         private static Target? FindTarget(SyntaxNode root, Diagnostic diagnostic)

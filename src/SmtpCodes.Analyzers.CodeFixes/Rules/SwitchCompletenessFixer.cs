@@ -12,25 +12,30 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using SmtpCodes.Analyzers.Knowledge;
 
 namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
     /// The fixes of SMTP002 and SMTP003: add the missing codes of a class to the one section or arm that already
-    /// handles that class, or as a new section or arm that throws <see cref="System.NotImplementedException"/>.
+    /// handles that class, or as a new section or arm that throws <see cref="System.NotImplementedException"/>. Both are
+    /// decisions (they change what the missing codes do), so there is no Fix All: a person takes them one at a time from
+    /// the lightbulb, whose title names the codes, what they will do and what they do today. The work is recomputed here
+    /// from the switch and the diagnostic's list of missing members, as Roslyn's PopulateSwitch does.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwitchCompletenessFixer)), Shared]
     public sealed class SwitchCompletenessFixer : CodeFixProvider
     {
-        public const string TransientToHandlerKey = "SMTP002.AddToExistingHandler";
-        public const string TransientAsNewCaseKey = "SMTP002.AddAsNewCase";
-        public const string PermanentToHandlerKey = "SMTP003.AddToExistingHandler";
-        public const string PermanentAsNewCaseKey = "SMTP003.AddAsNewCase";
+        public const string TransientToHandlerKey = FixKinds.TransientToHandler;
+        public const string TransientAsNewCaseKey = FixKinds.TransientAsNewCase;
+        public const string PermanentToHandlerKey = FixKinds.PermanentToHandler;
+        public const string PermanentAsNewCaseKey = FixKinds.PermanentAsNewCase;
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes);
 
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+        /// <summary>None: a decision fix is not applied in bulk (Fix All, <c>dotnet format</c>).</summary>
+        public override FixAllProvider? GetFixAllProvider() => null;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -44,18 +49,15 @@ namespace SmtpCodes.Analyzers.Rules
             foreach (var diagnostic in context.Diagnostics)
             {
                 var transient = diagnostic.Id == DiagnosticIds.MissingTransientCodes;
-                var word = transient ? "transient" : "permanent";
                 foreach (var toHandler in new[] { true, false })
                 {
-                    var key = EquivalenceKey(transient, toHandler);
-                    if (Plan.TryCreate(root, model, diagnostic, toHandler, context.CancellationToken) is null)
+                    if (Plan.TryCreate(root, model, diagnostic, toHandler, context.CancellationToken) is not { } plan)
                     {
                         continue;
                     }
 
-                    var title = toHandler ? $"Add missing {word} codes to the existing handler" : $"Add missing {word} codes as a new case";
                     context.RegisterCodeFix(
-                        CodeAction.Create(title, token => FixAsync(context.Document, ImmutableArray.Create(diagnostic), toHandler, token), key),
+                        CodeAction.Create(plan.Title(), token => FixAsync(context.Document, diagnostic, toHandler, token), EquivalenceKey(transient, toHandler)),
                         diagnostic);
                 }
             }
@@ -66,52 +68,17 @@ namespace SmtpCodes.Analyzers.Rules
                 ? toHandler ? TransientToHandlerKey : TransientAsNewCaseKey
                 : toHandler ? PermanentToHandlerKey : PermanentAsNewCaseKey;
 
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-        {
-            // The context hands over every diagnostic this provider fixes: keep those of the class the action is for.
-            var key = context.CodeActionEquivalenceKey;
-            var id = key == TransientToHandlerKey || key == TransientAsNewCaseKey ? DiagnosticIds.MissingTransientCodes
-                : key == PermanentToHandlerKey || key == PermanentAsNewCaseKey ? DiagnosticIds.MissingPermanentCodes
-                : null;
-            var ofClass = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
-            foreach (var diagnostic in diagnostics)
-            {
-                if (diagnostic.Id == id)
-                {
-                    ofClass.Add(diagnostic);
-                }
-            }
-
-            var toHandler = key == TransientToHandlerKey || key == PermanentToHandlerKey;
-            return await FixAsync(document, ofClass.ToImmutable(), toHandler, context.CancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Applies every diagnostic's fix to the document in one pass; nested switches are rewritten inside out.</summary>
-        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool toHandler, CancellationToken cancellationToken)
+        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, bool toHandler, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (root is null || model is null || Plan.TryCreate(root, model, diagnostic, toHandler, cancellationToken) is not { } plan)
             {
                 return document;
             }
 
             var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
-            var changed = false;
-            foreach (var diagnostic in diagnostics)
-            {
-                if (Plan.TryCreate(root, model, diagnostic, toHandler, cancellationToken) is { } plan)
-                {
-                    editor.ReplaceNode(plan.Switch, (current, generator) => plan.Apply(current, generator));
-                    changed = true;
-                }
-            }
-
-            if (!changed)
-            {
-                return document;
-            }
-
+            editor.ReplaceNode(plan.Switch, (current, generator) => plan.Apply(current, generator));
             var fixedDocument = document.WithSyntaxRoot(editor.GetChangedRoot());
             fixedDocument = await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Formatter.FormatAsync(fixedDocument, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -126,9 +93,23 @@ namespace SmtpCodes.Analyzers.Rules
             private readonly int _index;
             private readonly bool _toHandler;
             private readonly bool _orPatterns;
+            private readonly List<long> _codes;
 
             private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, bool toHandler, bool orPatterns)
             {
+                _codes = new List<long>(members.Length);
+                foreach (var member in members)
+                {
+                    foreach (var symbol in enumType.GetMembers(member))
+                    {
+                        if (symbol is IFieldSymbol { HasConstantValue: true } field && IntegralConstants.TryToInt64(field.ConstantValue, out var code))
+                        {
+                            _codes.Add(code);
+                            break;
+                        }
+                    }
+                }
+
                 Switch = switchNode;
                 _enumType = enumType;
                 _notImplemented = notImplemented;
@@ -139,6 +120,64 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             internal SyntaxNode Switch { get; }
+
+            /// <summary>
+            /// What the program will do afterwards, and instead of what: "Handle 451, 452, 454 like MailboxBusy, in its case,
+            /// instead of in default"; "Throw NotImplementedException for 451, 452, 454, in a new case, instead of in default".
+            /// </summary>
+            internal string Title()
+            {
+                var statement = Switch as SwitchStatementSyntax;
+                var branch = statement is null ? "arm" : "case";
+                var codes = FixTitles.Codes(_codes);
+                var today = statement is not null ? Today(statement) : Today((SwitchExpressionSyntax)Switch);
+                if (!_toHandler)
+                {
+                    return $"Throw NotImplementedException for {codes}, in a new {branch}, instead of {today}";
+                }
+
+                var handler = statement is not null
+                    ? FixTitles.Name(statement.Sections[_index].Labels[0])
+                    : FixTitles.Name(((SwitchExpressionSyntax)Switch).Arms[_index].Pattern);
+                return $"Handle {codes} like {handler}, in its {branch}, instead of {today}";
+            }
+
+            /// <summary>Where the missing codes go now in a switch statement: its default, a catch-all case, or past the switch.</summary>
+            private static string Today(SwitchStatementSyntax statement)
+            {
+                var catchAll = false;
+                foreach (var section in statement.Sections)
+                {
+                    foreach (var label in section.Labels)
+                    {
+                        if (label is DefaultSwitchLabelSyntax)
+                        {
+                            return "in default";
+                        }
+
+                        catchAll |= label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && IsCatchAll(patternLabel.Pattern);
+                    }
+                }
+
+                return catchAll ? "in the catch-all case" : "skipping the switch";
+            }
+
+            /// <summary>Where the missing codes go now in a switch expression: its discard or catch-all arm, or an exception.</summary>
+            private static string Today(SwitchExpressionSyntax expression)
+            {
+                foreach (var arm in expression.Arms)
+                {
+                    if (arm.WhenClause is null && IsCatchAll(arm.Pattern))
+                    {
+                        return arm.Pattern is DiscardPatternSyntax ? "in the _ arm" : "in the catch-all arm";
+                    }
+                }
+
+                return "throwing SwitchExpressionException";
+            }
+
+            private static bool IsCatchAll(PatternSyntax pattern) =>
+                pattern is DiscardPatternSyntax or VarPatternSyntax or DeclarationPatternSyntax { Designation: not null } or TypePatternSyntax;
 
             internal static Plan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, bool toHandler, CancellationToken cancellationToken)
             {
