@@ -196,7 +196,14 @@ namespace SmtpCodes.Analyzers.Rules
             var path = target.Path.Split(s_pathSeparator);
             foreach (var other in operands)
             {
-                if (other != operand && !other.Span.Contains(replaced.Span) && ComparesStatus(model.GetOperation(other, cancellationToken), exception, path, code))
+                // C# binds no node for parentheses: the operation is the inner expression's.
+                var inner = other;
+                while (inner is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    inner = parenthesized.Expression;
+                }
+
+                if (other != operand && ComparesStatus(model.GetOperation(inner, cancellationToken), exception, path, code))
                 {
                     return (binary, operand);
                 }
@@ -237,11 +244,6 @@ namespace SmtpCodes.Analyzers.Rules
         /// <summary><c>status == code</c> either way round, or <c>status is code</c>, with or without integral conversions.</summary>
         private static bool ComparesStatus(IOperation? operation, ExpressionSyntax exception, string[] path, long code)
         {
-            while (operation is IParenthesizedOperation parenthesized)
-            {
-                operation = parenthesized.Operand;
-            }
-
             switch (operation)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, OperatorMethod: null } equals:
@@ -281,11 +283,6 @@ namespace SmtpCodes.Analyzers.Rules
             while (operation is IConversionOperation { OperatorMethod: null } conversion)
             {
                 operation = conversion.Operand;
-            }
-
-            while (operation is IParenthesizedOperation parenthesized)
-            {
-                operation = WithoutConversions(parenthesized.Operand);
             }
 
             return operation;

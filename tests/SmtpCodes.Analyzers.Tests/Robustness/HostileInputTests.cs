@@ -388,7 +388,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 }
             }
 
-            foreach (var (fixer, id, key) in keys.Where(k => k.Key is null || !k.Key.Contains('.')).Take(maxFixes))
+            foreach (var (fixer, id, key) in keys.Where(k => (k.Key is null || !k.Key.Contains('.')) && k.Fixer.GetFixAllProvider() is not null).Take(maxFixes))
             {
                 await FixSafetyTests.CheckFixAsync(bench, failures, $"Fix All {id} '{key}'", async () =>
                     await bench.FixAllAsync(bench.Original, fixer, id, key, fixable) ?? throw new InvalidOperationException("no Fix All"), default);

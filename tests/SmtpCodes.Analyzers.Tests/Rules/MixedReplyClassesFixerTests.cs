@@ -294,7 +294,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task Fix_all_splits_every_branch_including_nested_ones()
+        public Task One_fix_at_a_time_splits_every_branch_including_nested_ones()
         {
             var source = """
                 using System.Net.Mail;
@@ -355,10 +355,10 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 }
                 """;
             var test = Verify.Create(source, fixedSource);
-            test.BatchFixedCode = fixedSource;
             test.CodeActionEquivalenceKey = SmtpCodes.Analyzers.Rules.MixedReplyClassesFixer.EquivalenceKey;
 
-            // One at a time, the copies made by the first fix bring new diagnostics: that path takes more iterations.
+            // A decision fix has no Fix All (FixKindsTests): one at a time, the copies made by the first fix bring new
+            // diagnostics, so that path takes more iterations.
             test.NumberOfIncrementalIterations = 4;
             return test.RunAsync();
         }

@@ -274,5 +274,73 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
             return test.RunAsync();
         }
+    
+        /// <summary>
+        /// Where another operand of the chain already compares the status with the code, in any spelling, the text test is
+        /// dropped rather than turned into a second equal comparison (<c>x == A || x == A</c>).
+        /// </summary>
+        [Theory]
+        [InlineData("(int)ex.StatusCode == 550 || {|SMTP006:ex.Message.Contains(\"550\")|}", "(int)ex.StatusCode == 550")]
+        [InlineData("{|SMTP006:ex.Message.Contains(\"550\")|} || ex.StatusCode == SmtpStatusCode.MailboxUnavailable", "ex.StatusCode == SmtpStatusCode.MailboxUnavailable")]
+        [InlineData("ex.StatusCode is SmtpStatusCode.MailboxUnavailable && ({|SMTP006:ex.Message.StartsWith(\"550 \")|})", "ex.StatusCode is SmtpStatusCode.MailboxUnavailable")]
+        [InlineData("retry || 550 == (long)ex.StatusCode || {|SMTP006:ex.Message.IndexOf(\"550\")|} >= 0", "retry || 550 == (long)ex.StatusCode")]
+        [InlineData("({|SMTP006:ex.Message.Contains(\"550\")|} ||\n            (int)ex.StatusCode == 550) && retry", "((int)ex.StatusCode == 550) && retry")]
+        public Task A_text_test_that_repeats_a_status_comparison_of_its_chain_is_dropped(string test, string fixedTest)
+        {
+            const string Template = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool Gone(SmtpException ex, bool retry) => TEST;
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Template.Replace("TEST", test), Template.Replace("TEST", fixedTest));
+        }
+
+        [Theory]
+        [InlineData("ex.StatusCode == SmtpStatusCode.MailboxBusy || {|SMTP006:ex.Message.Contains(\"550\")|}", "ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.MailboxUnavailable")]
+        [InlineData("other.StatusCode == SmtpStatusCode.MailboxUnavailable || {|SMTP006:ex.Message.Contains(\"550\")|}", "other.StatusCode == SmtpStatusCode.MailboxUnavailable || ex.StatusCode == SmtpStatusCode.MailboxUnavailable")]
+        [InlineData("(ex.StatusCode == SmtpStatusCode.MailboxUnavailable) == {|SMTP006:ex.Message.Contains(\"550\")|}", "(ex.StatusCode == SmtpStatusCode.MailboxUnavailable) == (ex.StatusCode == SmtpStatusCode.MailboxUnavailable)")]
+        [InlineData("ex.StatusCode != SmtpStatusCode.MailboxUnavailable || {|SMTP006:ex.Message.Contains(\"550\")|}", "ex.StatusCode != SmtpStatusCode.MailboxUnavailable || ex.StatusCode == SmtpStatusCode.MailboxUnavailable")]
+        public Task A_comparison_of_another_code_status_or_operator_keeps_the_fixed_test(string test, string fixedTest)
+        {
+            const string Template = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool Gone(SmtpException ex, SmtpException other) => TEST;
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Template.Replace("TEST", test), Template.Replace("TEST", fixedTest));
+        }
+
+        [Theory]
+        [InlineData("MailKit.Net.Smtp", "SmtpCommandException", "ex.StatusCode == SmtpStatusCode.MailboxUnavailable")]
+        [InlineData("SmtpServer.Protocol", "SmtpResponseException", "ex.Response.ReplyCode == SmtpReplyCode.MailboxUnavailable")]
+        public Task Two_text_tests_of_one_code_in_a_chain_become_one_comparison(string @namespace, string exceptionType, string comparison)
+        {
+            var source = $$"""
+                using {{@namespace}};
+
+                class Handler
+                {
+                    bool Gone({{exceptionType}} ex) => {|SMTP006:ex.Message.Contains("550")|} || {|SMTP006:ex.Message.StartsWith("550 5.1.1")|};
+                }
+                """;
+            var fixedSource = $$"""
+                using {{@namespace}};
+
+                class Handler
+                {
+                    bool Gone({{exceptionType}} ex) => {{comparison}};
+                }
+                """;
+            var test = Verify.Create(source, fixedSource);
+            test.NumberOfIncrementalIterations = 2;
+            test.NumberOfFixAllIterations = 1;
+            return test.RunAsync();
+        }
     }
 }

@@ -511,11 +511,10 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 """;
             var test = Create(source, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey, kind: kind);
 
-            // Fix all in document: the transient fix first, then the permanent one.
+            // One fix at a time (a decision fix has no Fix All): the transient fix first, then the permanent one.
             test.CodeActionEquivalenceKey = null;
             test.CodeActionIndex = 0;
             test.NumberOfIncrementalIterations = 2;
-            test.NumberOfFixAllIterations = 2;
             return test.RunAsync();
         }
 
@@ -682,7 +681,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
-        private const string FixAllSource = """
+        private const string SeveralSwitchesSource = """
             using System;
             using System.Net.Mail;
 
@@ -719,7 +718,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             """;
 
         [Fact]
-        public Task Fix_all_adds_new_cases_to_every_switch_nested_ones_too()
+        public Task One_fix_at_a_time_adds_new_cases_to_every_switch_nested_ones_too()
         {
             var fixedSource = """
                 using System;
@@ -767,14 +766,12 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            var test = Create(FixAllSource, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey);
-            test.BatchFixedCode = fixedSource;
-            test.NumberOfFixAllIterations = 1;
+            var test = Create(SeveralSwitchesSource, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey);
             return test.RunAsync();
         }
 
         [Fact]
-        public Task Fix_all_grows_every_handler()
+        public Task One_fix_at_a_time_grows_every_handler()
         {
             var fixedSource = """
                 using System;
@@ -819,9 +816,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            var test = Create(FixAllSource, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey);
-            test.BatchFixedCode = fixedSource;
-            test.NumberOfFixAllIterations = 1;
+            var test = Create(SeveralSwitchesSource, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey);
             return test.RunAsync();
         }
     }
