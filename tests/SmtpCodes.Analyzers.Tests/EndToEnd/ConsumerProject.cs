@@ -21,8 +21,10 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             bool isExe = false,
             bool referencePackage = true,
             string? template = null,
-            string? extraProperties = null)
+            string? extraProperties = null,
+            IReadOnlyList<(string Id, string Version)>? packageReferences = null)
         {
+            PackageReferences = packageReferences ?? Array.Empty<(string, string)>();
             Name = name;
             Template = template ?? name;
             ExtraProperties = extraProperties;
@@ -36,6 +38,9 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
         /// <summary>The folder of <c>EndToEnd/Consumers</c> the sources come from (several projects may share one).</summary>
         public string Template { get; }
+
+        /// <summary>Other packages the project references (MailKit, SmtpServer), restored like the analyzer package.</summary>
+        public IReadOnlyList<(string Id, string Version)> PackageReferences { get; }
 
         /// <summary>More PropertyGroup lines for the project file, as a user would write them.</summary>
         public string? ExtraProperties { get; }
@@ -94,11 +99,20 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
                 project.AppendLine("    " + ExtraProperties);
             }
             project.AppendLine("  </PropertyGroup>");
-            if (ReferencePackage)
+            if (ReferencePackage || PackageReferences.Count > 0)
             {
                 // As the README says, minus PrivateAssets: the package's developmentDependency flag must be enough.
                 project.AppendLine("  <ItemGroup>");
-                project.AppendLine($"    <PackageReference Include=\"{packageId}\" Version=\"{packageVersion}\" />");
+                if (ReferencePackage)
+                {
+                    project.AppendLine($"    <PackageReference Include=\"{packageId}\" Version=\"{packageVersion}\" />");
+                }
+
+                foreach (var (id, version) in PackageReferences)
+                {
+                    project.AppendLine($"    <PackageReference Include=\"{id}\" Version=\"{version}\" />");
+                }
+
                 project.AppendLine("  </ItemGroup>");
             }
 

@@ -17,7 +17,8 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
     /// consumer projects from a temporary feed, and built with <c>dotnet build</c>, <c>-warnaserror</c>,
     /// <c>.editorconfig</c> settings, SARIF error logs and <c>dotnet format</c>. Each test states one thing a user relies on.
     /// </summary>
-    public sealed class PackageEndToEndTests : IClassFixture<PackageFixture>
+    [Collection(PackageCollection.Name)]
+    public sealed class PackageEndToEndTests
     {
         private const string AnalyzerFolder = "analyzers/dotnet/cs/";
 

@@ -48,7 +48,8 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             Legacy = new ConsumerProject("Legacy", targetFramework: "netstandard2.0", languageVersion: "7.3");
             Ci = new ConsumerProject("Ci");
             CiFixed = new ConsumerProject("CiFixed");
-            SharedBuildProjects = new[] { Basic, Settings, UserEnum, BadOptions, CiStrict, Format, Legacy };
+            BulkFix = new ConsumerProject("BulkFix", isExe: true, packageReferences: MailLibraries(RepositoryRoot));
+            SharedBuildProjects = new[] { Basic, Settings, UserEnum, BadOptions, CiStrict, Format, Legacy, BulkFix };
             Projects = SharedBuildProjects.Concat(new[] { Ci, CiFixed }).ToArray();
             _warnAsErrorBuilds = new Lazy<Task<(DotnetResult Ci, DotnetResult CiFixed)>>(RunWarnAsErrorBuildsAsync);
         }
@@ -91,6 +92,9 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
         /// <summary>Ci with the warnings fixed; built only with <c>-warnaserror</c>.</summary>
         public ConsumerProject CiFixed { get; }
+
+        /// <summary>Retry handlers over all four status enums and a program that prints what they do (BulkFixEndToEndTests).</summary>
+        public ConsumerProject BulkFix { get; }
 
         /// <summary>The projects of the one shared build.</summary>
         public IReadOnlyList<ConsumerProject> SharedBuildProjects { get; }
@@ -283,6 +287,15 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
             solution.Append("</Solution>\n");
             File.WriteAllText(Path.Combine(Workspace, name), solution.ToString());
+        }
+
+        /// <summary>MailKit and SmtpServer at the versions the test project itself references (Directory.Packages.props).</summary>
+        private static IReadOnlyList<(string Id, string Version)> MailLibraries(string repositoryRoot)
+        {
+            var versions = System.Xml.Linq.XDocument.Load(Path.Combine(repositoryRoot, "Directory.Packages.props"))
+                .Descendants("PackageVersion")
+                .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
+            return new[] { ("MailKit", versions["MailKit"]), ("SmtpServer", versions["SmtpServer"]) };
         }
 
         private static IReadOnlyDictionary<string, DiagnosticDescriptor> ReadImplementedRules()

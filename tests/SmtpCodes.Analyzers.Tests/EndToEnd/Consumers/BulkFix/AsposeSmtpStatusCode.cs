@@ -1,0 +1,38 @@
+namespace Aspose.Email.Clients.Smtp
+{
+    public enum SmtpStatusCode
+    {
+        NotDefined = 0,
+        GeneralFailure = -1,
+        SystemStatus = 211,
+        HelpMessage = 214,
+        ServiceReady = 220,
+        ServiceClosingTransmissionChannel = 221,
+        AuthenticationSucceeded = 235,
+        Ok = 250,
+        UserNotLocalWillForward = 251,
+        CannotVerifyUserWillAttemptDelivery = 252,
+        Base64Response = 334,
+        StartMailInput = 354,
+        ServiceNotAvailable = 421,
+        PasswordTransitionNeeded = 432,
+        MailboxBusy = 450,
+        LocalErrorInProcessing = 451,
+        InsufficientStorage = 452,
+        ClientNotPermitted = 454,
+        CommandUnrecognized = 500,
+        SyntaxError = 501,
+        CommandNotImplemented = 502,
+        CommandNotPermitted = 503,
+        UnrecognizedAuthenticationType = 504,
+        AuthenticationRequired = 530,
+        AuthenticationMechanismIsToWeak = 534,
+        CredentialsInvalid = 535,
+        EncryptionRequiredRequestedMechanism = 538,
+        MailboxUnavailable = 550,
+        UserNotLocalTryAlternatePath = 551,
+        ExceededStorageAllocation = 552,
+        MailboxNameNotAllowed = 553,
+        TransactionFailed = 554,
+    }
+}
