@@ -14,7 +14,9 @@ namespace SmtpCodes.Analyzers
     /// <item><description>
     /// <b>Decisions</b> (the program does something else afterwards, or the code is duplicated for a person to change):
     /// the key is the rule ID and a verb, <c>&lt;ID&gt;.&lt;Action&gt;</c>: <c>SMTP002.AddToExistingHandler</c>,
-    /// <c>SMTP002.AddAsNewCase</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>. Their fixers return no Fix All
+    /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>.
+    /// (<c>ListWhereHandledToday</c> keeps what the program does, but it states that the codes belong where they go today,
+    /// which is a person's decision too.) Their fixers return no Fix All
     /// provider: Fix All and <c>dotnet format</c> leave those diagnostics in place; a person takes them one at a time
     /// from the lightbulb, whose title says what the program will do afterwards.
     /// </description></item>
@@ -39,6 +41,12 @@ namespace SmtpCodes.Analyzers
 
         /// <summary>SMTP003: the missing permanent codes get a case or arm of their own, which throws NotImplementedException.</summary>
         public const string PermanentAsNewCase = DiagnosticIds.MissingPermanentCodes + ".AddAsNewCase";
+
+        /// <summary>SMTP002: the missing transient codes are listed where they go today (the default section, a case that breaks, an arm like the discard).</summary>
+        public const string TransientAsToday = DiagnosticIds.MissingTransientCodes + ".ListWhereHandledToday";
+
+        /// <summary>SMTP003: the missing permanent codes are listed where they go today.</summary>
+        public const string PermanentAsToday = DiagnosticIds.MissingPermanentCodes + ".ListWhereHandledToday";
 
         /// <summary>SMTP005: the branch becomes a transient and a permanent branch with copies of its body.</summary>
         public const string SplitByReplyClass = DiagnosticIds.MixedReplyClasses + ".Split";

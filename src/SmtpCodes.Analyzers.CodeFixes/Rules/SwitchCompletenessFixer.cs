@@ -30,6 +30,21 @@ namespace SmtpCodes.Analyzers.Rules
         public const string TransientAsNewCaseKey = FixKinds.TransientAsNewCase;
         public const string PermanentToHandlerKey = FixKinds.PermanentToHandler;
         public const string PermanentAsNewCaseKey = FixKinds.PermanentAsNewCase;
+        public const string TransientAsTodayKey = FixKinds.TransientAsToday;
+        public const string PermanentAsTodayKey = FixKinds.PermanentAsToday;
+
+        /// <summary>What an action does with the missing codes.</summary>
+        internal enum FixAction
+        {
+            /// <summary>Adds them to the one case or arm that handles only codes of their class.</summary>
+            ToHandler,
+
+            /// <summary>Adds a case or arm of their own that throws NotImplementedException.</summary>
+            NewCase,
+
+            /// <summary>Lists them where they go today: in the default section, in a case that breaks, in an arm copying the discard's.</summary>
+            AsToday,
+        }
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes);
@@ -49,30 +64,32 @@ namespace SmtpCodes.Analyzers.Rules
             foreach (var diagnostic in context.Diagnostics)
             {
                 var transient = diagnostic.Id == DiagnosticIds.MissingTransientCodes;
-                foreach (var toHandler in new[] { true, false })
+                foreach (var action in new[] { FixAction.ToHandler, FixAction.NewCase, FixAction.AsToday })
                 {
-                    if (Plan.TryCreate(root, model, diagnostic, toHandler, context.CancellationToken) is not { } plan)
+                    if (Plan.TryCreate(root, model, diagnostic, action, context.CancellationToken) is not { } plan)
                     {
                         continue;
                     }
 
                     context.RegisterCodeFix(
-                        CodeAction.Create(plan.Title(), token => FixAsync(context.Document, diagnostic, toHandler, token), EquivalenceKey(transient, toHandler)),
+                        CodeAction.Create(plan.Title(), token => FixAsync(context.Document, diagnostic, action, token), EquivalenceKey(transient, action)),
                         diagnostic);
                 }
             }
         }
 
-        private static string EquivalenceKey(bool transient, bool toHandler) =>
-            transient
-                ? toHandler ? TransientToHandlerKey : TransientAsNewCaseKey
-                : toHandler ? PermanentToHandlerKey : PermanentAsNewCaseKey;
+        private static string EquivalenceKey(bool transient, FixAction action) => action switch
+        {
+            FixAction.ToHandler => transient ? TransientToHandlerKey : PermanentToHandlerKey,
+            FixAction.NewCase => transient ? TransientAsNewCaseKey : PermanentAsNewCaseKey,
+            _ => transient ? TransientAsTodayKey : PermanentAsTodayKey,
+        };
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, bool toHandler, CancellationToken cancellationToken)
+        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || Plan.TryCreate(root, model, diagnostic, toHandler, cancellationToken) is not { } plan)
+            if (root is null || model is null || Plan.TryCreate(root, model, diagnostic, action, cancellationToken) is not { } plan)
             {
                 return document;
             }
@@ -91,12 +108,20 @@ namespace SmtpCodes.Analyzers.Rules
             private readonly ITypeSymbol? _notImplemented;
             private readonly string[] _members;
             private readonly int _index;
-            private readonly bool _toHandler;
+            private readonly FixAction _action;
+
+            /// <summary>With <see cref="FixAction.AsToday"/>: the labels join the default section at the index, not a new section.</summary>
+            private readonly bool _intoDefault;
+
+            /// <summary>With <see cref="FixAction.AsToday"/> in a switch expression: the discard arm's expression, which the new arm repeats.</summary>
+            private readonly ExpressionSyntax? _todayResult;
             private readonly bool _orPatterns;
             private readonly List<long> _codes;
 
-            private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, bool toHandler, bool orPatterns)
+            private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, FixAction action, bool orPatterns, bool intoDefault, ExpressionSyntax? todayResult)
             {
+                _intoDefault = intoDefault;
+                _todayResult = todayResult;
                 _codes = new List<long>(members.Length);
                 foreach (var member in members)
                 {
@@ -115,7 +140,7 @@ namespace SmtpCodes.Analyzers.Rules
                 _notImplemented = notImplemented;
                 _members = members;
                 _index = index;
-                _toHandler = toHandler;
+                _action = action;
                 _orPatterns = orPatterns;
             }
 
@@ -131,9 +156,14 @@ namespace SmtpCodes.Analyzers.Rules
                 var branch = statement is null ? "arm" : "case";
                 var codes = FixTitles.Codes(_codes);
                 var today = statement is not null ? Today(statement) : Today((SwitchExpressionSyntax)Switch);
-                if (!_toHandler)
+                switch (_action)
                 {
-                    return $"Throw NotImplementedException for {codes}, in a new {branch}, instead of {today}";
+                    case FixAction.NewCase:
+                        return $"Throw NotImplementedException for {codes}, in a new {branch}, instead of {today}";
+                    case FixAction.AsToday:
+                        return statement is null ? $"List {codes} in a new arm that gives what the _ arm gives them today (no change in behaviour)"
+                            : _intoDefault ? $"List {codes} in the default case, which handles them today (no change in behaviour)"
+                            : $"List {codes} in a new case that leaves the switch, as they do today (no change in behaviour)";
                 }
 
                 var handler = statement is not null
@@ -179,8 +209,9 @@ namespace SmtpCodes.Analyzers.Rules
             private static bool IsCatchAll(PatternSyntax pattern) =>
                 pattern is DiscardPatternSyntax or VarPatternSyntax or DeclarationPatternSyntax { Designation: not null } or TypePatternSyntax;
 
-            internal static Plan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, bool toHandler, CancellationToken cancellationToken)
+            internal static Plan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
             {
+                var toHandler = action == FixAction.ToHandler;
                 if (diagnostic.AdditionalLocations.Count == 0
                     || !diagnostic.Properties.TryGetValue(SwitchCompletenessProperties.MissingMembers, out var joined)
                     || string.IsNullOrEmpty(joined)
@@ -248,22 +279,88 @@ namespace SmtpCodes.Analyzers.Rules
                     }
                 }
 
+                var intoDefault = false;
+                ExpressionSyntax? todayResult = null;
+                if (action == FixAction.AsToday && !TryFindToday(switchNode, ref index, out intoDefault, out todayResult))
+                {
+                    return null;
+                }
+
                 var notImplemented = model.Compilation.GetTypeByMetadataName("System.NotImplementedException");
-                return new Plan(switchNode, enumType, notImplemented, members, index, toHandler, orPatterns);
+                return new Plan(switchNode, enumType, notImplemented, members, index, action, orPatterns, intoDefault, todayResult);
+            }
+
+            /// <summary>
+            /// Where the missing codes go today, when that place can list them without changing what runs: the default
+            /// section (its labels grow), nothing in a statement without default (a new section that breaks), the discard arm
+            /// (a new arm with a copy of its expression, which reads no pattern variable). Not where a catch-all pattern
+            /// (<c>case var other:</c>, <c>SmtpStatusCode other =&gt;</c>) receives them, nor in a switch expression without one;
+            /// and only where every guarded branch that tests a missing code comes first (the insertion index says where
+            /// that is).
+            /// </summary>
+            private static bool TryFindToday(SyntaxNode switchNode, ref int index, out bool intoDefault, out ExpressionSyntax? todayResult)
+            {
+                intoDefault = false;
+                todayResult = null;
+                if (switchNode is SwitchStatementSyntax statement)
+                {
+                    var defaultIndex = -1;
+                    for (var i = 0; i < statement.Sections.Count; i++)
+                    {
+                        foreach (var label in statement.Sections[i].Labels)
+                        {
+                            if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && IsCatchAll(patternLabel.Pattern))
+                            {
+                                return false;
+                            }
+
+                            if (label is DefaultSwitchLabelSyntax)
+                            {
+                                defaultIndex = i;
+                            }
+                        }
+                    }
+
+                    if (defaultIndex < 0)
+                    {
+                        return true;
+                    }
+
+                    if (index > defaultIndex)
+                    {
+                        return false;
+                    }
+
+                    index = defaultIndex;
+                    intoDefault = true;
+                    return true;
+                }
+
+                var arms = ((SwitchExpressionSyntax)switchNode).Arms;
+                for (var i = 0; i < arms.Count; i++)
+                {
+                    if (arms[i].WhenClause is null && IsCatchAll(arms[i].Pattern))
+                    {
+                        todayResult = arms[i].Pattern is DiscardPatternSyntax && index <= i ? arms[i].Expression : null;
+                        return todayResult is not null;
+                    }
+                }
+
+                return false;
             }
 
             internal SyntaxNode Apply(SyntaxNode current, SyntaxGenerator generator)
             {
                 switch (current)
                 {
-                    case SwitchStatementSyntax statement when _toHandler && _index < statement.Sections.Count:
+                    case SwitchStatementSyntax statement when (_action == FixAction.ToHandler || _intoDefault) && _index < statement.Sections.Count:
                         return statement.WithSections(statement.Sections.Replace(statement.Sections[_index], GrowSection(statement.Sections[_index], generator)));
-                    case SwitchStatementSyntax statement when !_toHandler && _index <= statement.Sections.Count:
+                    case SwitchStatementSyntax statement when _action != FixAction.ToHandler && _index <= statement.Sections.Count:
                         return statement.WithSections(statement.Sections.Insert(_index, NewSection(generator)));
-                    case SwitchExpressionSyntax expression when _toHandler && _index < expression.Arms.Count:
+                    case SwitchExpressionSyntax expression when _action == FixAction.ToHandler && _index < expression.Arms.Count:
                         var arm = expression.Arms[_index];
                         return expression.WithArms(expression.Arms.Replace(arm, arm.WithPattern(Or(arm.Pattern.WithoutTrivia(), generator).WithTriviaFrom(arm.Pattern))));
-                    case SwitchExpressionSyntax expression when !_toHandler && _index <= expression.Arms.Count:
+                    case SwitchExpressionSyntax expression when _action != FixAction.ToHandler && _index <= expression.Arms.Count:
                         return expression.WithArms(InsertArms(expression, generator));
                     default:
                         return current;
@@ -311,6 +408,22 @@ namespace SmtpCodes.Analyzers.Rules
                     labels.Add(SyntaxFactory.CaseSwitchLabel(Member(generator, member)).WithAdditionalAnnotations(Formatter.Annotation));
                 }
 
+                if (_intoDefault)
+                {
+                    // Before `default:`, where a reader looks for what the default receives.
+                    for (var i = 0; i < section.Labels.Count; i++)
+                    {
+                        if (section.Labels[i] is DefaultSwitchLabelSyntax)
+                        {
+                            // A comment above `default:` now stands above the first listed code: it said what comes next.
+                            var defaultLabel = section.Labels[i];
+                            labels[0] = labels[0].WithLeadingTrivia(defaultLabel.GetLeadingTrivia());
+                            var grown = section.Labels.Replace(defaultLabel, defaultLabel.WithLeadingTrivia(Indentation(defaultLabel.GetLeadingTrivia())));
+                            return section.WithLabels(grown.InsertRange(i, labels));
+                        }
+                    }
+                }
+
                 return section.WithLabels(section.Labels.AddRange(labels));
             }
 
@@ -334,8 +447,8 @@ namespace SmtpCodes.Analyzers.Rules
                     labels.Add(SyntaxFactory.CaseSwitchLabel(Member(generator, member)));
                 }
 
-                var body = SyntaxFactory.ThrowStatement(NotImplemented(generator));
-                return SyntaxFactory.SwitchSection(SyntaxFactory.List(labels), SyntaxFactory.SingletonList<StatementSyntax>(body))
+                StatementSyntax body = _action == FixAction.AsToday ? SyntaxFactory.BreakStatement() : SyntaxFactory.ThrowStatement(NotImplemented(generator));
+                return SyntaxFactory.SwitchSection(SyntaxFactory.List(labels), SyntaxFactory.SingletonList(body))
                     .WithAdditionalAnnotations(Formatter.Annotation);
             }
 
@@ -365,7 +478,7 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             private SwitchExpressionArmSyntax Arm(PatternSyntax pattern, SyntaxGenerator generator) =>
-                SyntaxFactory.SwitchExpressionArm(pattern, SyntaxFactory.ThrowExpression(NotImplemented(generator)))
+                SyntaxFactory.SwitchExpressionArm(pattern, _todayResult?.WithoutTrivia() ?? SyntaxFactory.ThrowExpression(NotImplemented(generator)))
                     .WithAdditionalAnnotations(Formatter.Annotation);
 
             /// <summary>

@@ -99,24 +99,30 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             var actions = await ActionsAsync(DescribeSource, "SMTP002", "SMTP003");
 
             Assert.Equal(
-                new[]
+                new (string, string, string?)[]
                 {
                     ("SMTP002", $"Handle {Transient} like MailboxBusy, in its case, instead of in default", FixKinds.TransientToHandler),
                     ("SMTP002", $"Throw NotImplementedException for {Transient}, in a new case, instead of in default", FixKinds.TransientAsNewCase),
+                    ("SMTP002", $"List {Transient} in the default case, which handles them today (no change in behaviour)", FixKinds.TransientAsToday),
                     ("SMTP003", $"Handle {Permanent} like MailboxUnavailable, in its case, instead of in default", FixKinds.PermanentToHandler),
                     ("SMTP003", $"Throw NotImplementedException for {Permanent}, in a new case, instead of in default", FixKinds.PermanentAsNewCase),
+                    ("SMTP003", $"List {Permanent} in the default case, which handles them today (no change in behaviour)", FixKinds.PermanentAsToday),
                     ("SMTP002", $"Handle {Transient} like MailboxBusy, in its arm, instead of in the _ arm", FixKinds.TransientToHandler),
                     ("SMTP002", $"Throw NotImplementedException for {Transient}, in a new arm, instead of in the _ arm", FixKinds.TransientAsNewCase),
+                    ("SMTP002", $"List {Transient} in a new arm that gives what the _ arm gives them today (no change in behaviour)", FixKinds.TransientAsToday),
                     ("SMTP003", $"Handle {Permanent} like MailboxUnavailable, in its arm, instead of in the _ arm", FixKinds.PermanentToHandler),
                     ("SMTP003", $"Throw NotImplementedException for {Permanent}, in a new arm, instead of in the _ arm", FixKinds.PermanentAsNewCase),
+                    ("SMTP003", $"List {Permanent} in a new arm that gives what the _ arm gives them today (no change in behaviour)", FixKinds.PermanentAsToday),
                     ("SMTP002", "Handle 450, 451, 452, 454 like ServiceNotAvailable, in its arm, instead of throwing SwitchExpressionException", FixKinds.TransientToHandler),
                     ("SMTP002", "Throw NotImplementedException for 450, 451, 452, 454, in a new arm, instead of throwing SwitchExpressionException", FixKinds.TransientAsNewCase),
                     ("SMTP003", "Handle 500, 501, 502, 503, 504, 530 and 4 more like TransactionFailed, in its arm, instead of throwing SwitchExpressionException", FixKinds.PermanentToHandler),
                     ("SMTP003", "Throw NotImplementedException for 500, 501, 502, 503, 504, 530 and 4 more, in a new arm, instead of throwing SwitchExpressionException", FixKinds.PermanentAsNewCase),
                     ("SMTP002", "Handle 450, 451, 452, 454 like ServiceNotAvailable, in its case, instead of skipping the switch", FixKinds.TransientToHandler),
                     ("SMTP002", "Throw NotImplementedException for 450, 451, 452, 454, in a new case, instead of skipping the switch", FixKinds.TransientAsNewCase),
+                    ("SMTP002", "List 450, 451, 452, 454 in a new case that leaves the switch, as they do today (no change in behaviour)", FixKinds.TransientAsToday),
                     ("SMTP003", "Handle 500, 501, 502, 503, 504, 530 and 4 more like TransactionFailed, in its case, instead of skipping the switch", FixKinds.PermanentToHandler),
                     ("SMTP003", "Throw NotImplementedException for 500, 501, 502, 503, 504, 530 and 4 more, in a new case, instead of skipping the switch", FixKinds.PermanentAsNewCase),
+                    ("SMTP003", "List 500, 501, 502, 503, 504, 530 and 4 more in a new case that leaves the switch, as they do today (no change in behaviour)", FixKinds.PermanentAsToday),
                 },
                 actions);
         }
@@ -127,7 +133,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             var actions = await ActionsAsync(SenderSource, "SMTP005");
 
             Assert.Equal(
-                new[]
+                new (string, string, string?)[]
                 {
                     ("SMTP005", "Split into a case for 450 (transient) and one for 550 (permanent), both running today's code", FixKinds.SplitByReplyClass),
                     ("SMTP005", "Split into an arm for 421 (transient) and one for 554 (permanent), both giving today's result", FixKinds.SplitByReplyClass),
@@ -154,7 +160,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             var actions = await ActionsAsync(source, "SMTP001", "SMTP006");
 
             Assert.Equal(
-                new[]
+                new (string, string, string?)[]
                 {
                     ("SMTP001", "Use 'SmtpStatusCode.MailboxUnavailable'", FixKinds.MagicCodeToMember),
                     ("SMTP006", "Remove the text test: the status is already compared with 'SmtpStatusCode.MailboxUnavailable'", FixKinds.CompareStatus),

@@ -819,5 +819,184 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             var test = Create(SeveralSwitchesSource, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey);
             return test.RunAsync();
         }
+    
+        [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.Latest)]
+        public Task Listing_as_today_puts_the_codes_before_default(LanguageVersion version)
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Describer
+                {
+                    string Describe(SmtpStatusCode status)
+                    {
+                        {|SMTP002:{|SMTP003:switch|}|} (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return "retry";
+                            case SmtpStatusCode.MailboxUnavailable:
+                                return "bounce";
+                            // Everything else.
+                            default:
+                                return "failed";
+                        }
+                    }
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class Describer
+                {
+                    string Describe(SmtpStatusCode status)
+                    {
+                        {|SMTP003:switch|} (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return "retry";
+                            case SmtpStatusCode.MailboxUnavailable:
+                                return "bounce";
+                            // Everything else.
+                            case SmtpStatusCode.ServiceNotAvailable:
+                            case SmtpStatusCode.LocalErrorInProcessing:
+                            case SmtpStatusCode.InsufficientStorage:
+                            case SmtpStatusCode.ClientNotPermitted:
+                            default:
+                                return "failed";
+                        }
+                    }
+                }
+                """;
+            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsTodayKey, version).RunAsync();
+        }
+
+        [Fact]
+        public Task Listing_as_today_without_default_adds_a_case_that_breaks()
+        {
+            var source = """
+                using System;
+                using System.Net.Mail;
+
+                class Logger
+                {
+                    void Log(SmtpStatusCode status)
+                    {
+                        {|SMTP002:{|SMTP003:switch|}|} (status)
+                        {
+                            case SmtpStatusCode.ServiceNotAvailable:
+                                Console.WriteLine("later");
+                                break;
+                            case SmtpStatusCode.TransactionFailed:
+                                Console.WriteLine("never");
+                                break;
+                        }
+
+                        Console.WriteLine("logged");
+                    }
+                }
+                """;
+            var fixedSource = """
+                using System;
+                using System.Net.Mail;
+
+                class Logger
+                {
+                    void Log(SmtpStatusCode status)
+                    {
+                        {|SMTP003:switch|} (status)
+                        {
+                            case SmtpStatusCode.ServiceNotAvailable:
+                                Console.WriteLine("later");
+                                break;
+                            case SmtpStatusCode.TransactionFailed:
+                                Console.WriteLine("never");
+                                break;
+                            case SmtpStatusCode.MailboxBusy:
+                            case SmtpStatusCode.LocalErrorInProcessing:
+                            case SmtpStatusCode.InsufficientStorage:
+                            case SmtpStatusCode.ClientNotPermitted:
+                                break;
+                        }
+
+                        Console.WriteLine("logged");
+                    }
+                }
+                """;
+            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsTodayKey).RunAsync();
+        }
+
+        [Fact]
+        public Task Listing_as_today_in_a_switch_expression_copies_the_discard_arm()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    int Delay(SmtpStatusCode status) => status {|SMTP002:{|SMTP003:switch|}|}
+                    {
+                        SmtpStatusCode.MailboxBusy => 60,
+                        SmtpStatusCode.MailboxUnavailable => -1,
+                        _ => Fallback(status),
+                    };
+
+                    static int Fallback(SmtpStatusCode status) => 0;
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    int Delay(SmtpStatusCode status) => status {|SMTP003:switch|}
+                    {
+                        SmtpStatusCode.MailboxBusy => 60,
+                        SmtpStatusCode.MailboxUnavailable => -1,
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => Fallback(status),
+                        _ => Fallback(status),
+                    };
+
+                    static int Fallback(SmtpStatusCode status) => 0;
+                }
+                """;
+            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsTodayKey).RunAsync();
+        }
+
+        [Fact]
+        public Task Listing_as_today_is_not_offered_where_a_catch_all_pattern_or_an_exception_receives_the_codes()
+        {
+            var source = """
+                using System;
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    bool ShouldRetry(SmtpStatusCode status)
+                    {
+                        {|SMTP002:{|SMTP003:switch|}|} (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return true;
+                            case SmtpStatusCode.MailboxUnavailable:
+                                return false;
+                            case SmtpStatusCode other:
+                                Console.WriteLine(other);
+                                return false;
+                        }
+                    }
+
+                    int Delay(SmtpStatusCode status) => status {|SMTP002:{|SMTP003:switch|}|}
+                    {
+                        SmtpStatusCode.MailboxBusy => 60,
+                        SmtpStatusCode.MailboxUnavailable => -1,
+                    };
+                }
+                """;
+            var test = Create(source, source, SwitchCompletenessFixer.TransientAsTodayKey);
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            return test.RunAsync();
+        }
     }
 }
