@@ -24,6 +24,9 @@ namespace SmtpCodes.Analyzers.Tests.Infrastructure
 
         public static bool HasCodeFix(string id) => CodeFixes.Any(fix => fix.FixableDiagnosticIds.Contains(id));
 
+        /// <summary>Whether a fix of the rule runs in bulk (Fix All, <c>dotnet format</c>): the value-preserving ones only.</summary>
+        public static bool HasFixAll(string id) => CodeFixes.Any(fix => fix.FixableDiagnosticIds.Contains(id) && fix.GetFixAllProvider() is not null);
+
         private static T[] Instantiate<T>(Assembly assembly) => assembly.GetTypes()
             .Where(type => typeof(T).IsAssignableFrom(type) && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(type => type.FullName, StringComparer.Ordinal)
