@@ -22,8 +22,10 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             bool referencePackage = true,
             string? template = null,
             string? extraProperties = null,
-            IReadOnlyList<(string Id, string Version)>? packageReferences = null)
+            IReadOnlyList<(string Id, string Version)>? packageReferences = null,
+            IReadOnlyDictionary<string, string>? generatedFiles = null)
         {
+            GeneratedFiles = generatedFiles ?? new Dictionary<string, string>();
             PackageReferences = packageReferences ?? Array.Empty<(string, string)>();
             Name = name;
             Template = template ?? name;
@@ -41,6 +43,9 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
         /// <summary>Other packages the project references (MailKit, SmtpServer), restored like the analyzer package.</summary>
         public IReadOnlyList<(string Id, string Version)> PackageReferences { get; }
+
+        /// <summary>Files written beside the template's, by name: sources the tests keep in one place (the Aspose enum).</summary>
+        public IReadOnlyDictionary<string, string> GeneratedFiles { get; }
 
         /// <summary>More PropertyGroup lines for the project file, as a user would write them.</summary>
         public string? ExtraProperties { get; }
@@ -77,6 +82,11 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
                 var target = Path.Combine(Directory, Path.GetRelativePath(template, file));
                 System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
+            }
+
+            foreach (var (name, text) in GeneratedFiles)
+            {
+                File.WriteAllText(Path.Combine(Directory, name), text);
             }
 
             var project = new StringBuilder();

@@ -48,7 +48,11 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             Legacy = new ConsumerProject("Legacy", targetFramework: "netstandard2.0", languageVersion: "7.3");
             Ci = new ConsumerProject("Ci");
             CiFixed = new ConsumerProject("CiFixed");
-            BulkFix = new ConsumerProject("BulkFix", isExe: true, packageReferences: MailLibraries(RepositoryRoot));
+            BulkFix = new ConsumerProject(
+                "BulkFix",
+                isExe: true,
+                packageReferences: MailLibraries(RepositoryRoot),
+                generatedFiles: new Dictionary<string, string> { ["AsposeSmtpStatusCode.cs"] = Infrastructure.StatusEnumSources.Aspose });
             SharedBuildProjects = new[] { Basic, Settings, UserEnum, BadOptions, CiStrict, Format, Legacy, BulkFix };
             Projects = SharedBuildProjects.Concat(new[] { Ci, CiFixed }).ToArray();
             _warnAsErrorBuilds = new Lazy<Task<(DotnetResult Ci, DotnetResult CiFixed)>>(RunWarnAsErrorBuildsAsync);
