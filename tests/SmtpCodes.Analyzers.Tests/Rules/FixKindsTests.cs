@@ -128,6 +128,57 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Where_a_catch_all_pattern_receives_the_codes_the_titles_say_so_and_nothing_is_listed_as_today()
+        {
+            var source = """
+                using System;
+                using System.Net.Mail;
+
+                class RetryPolicy
+                {
+                    bool ShouldRetry(SmtpStatusCode status)
+                    {
+                        switch (status)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return true;
+                            case SmtpStatusCode.MailboxUnavailable:
+                                return false;
+                            case SmtpStatusCode other:
+                                Console.WriteLine(other);
+                                return false;
+                        }
+                    }
+
+                    int Delay(SmtpStatusCode status) => status switch
+                    {
+                        SmtpStatusCode.MailboxBusy => 60,
+                        SmtpStatusCode.MailboxUnavailable => -1,
+                        var other => Log(other),
+                    };
+
+                    static int Log(SmtpStatusCode status) => 0;
+                }
+                """;
+
+            var actions = await ActionsAsync(source, "SMTP002", "SMTP003");
+
+            Assert.Equal(
+                new (string, string, string?)[]
+                {
+                    ("SMTP002", $"Handle {Transient} like MailboxBusy, in its case, instead of in the catch-all case", FixKinds.TransientToHandler),
+                    ("SMTP002", $"Throw NotImplementedException for {Transient}, in a new case, instead of in the catch-all case", FixKinds.TransientAsNewCase),
+                    ("SMTP003", $"Handle {Permanent} like MailboxUnavailable, in its case, instead of in the catch-all case", FixKinds.PermanentToHandler),
+                    ("SMTP003", $"Throw NotImplementedException for {Permanent}, in a new case, instead of in the catch-all case", FixKinds.PermanentAsNewCase),
+                    ("SMTP002", $"Handle {Transient} like MailboxBusy, in its arm, instead of in the catch-all arm", FixKinds.TransientToHandler),
+                    ("SMTP002", $"Throw NotImplementedException for {Transient}, in a new arm, instead of in the catch-all arm", FixKinds.TransientAsNewCase),
+                    ("SMTP003", $"Handle {Permanent} like MailboxUnavailable, in its arm, instead of in the catch-all arm", FixKinds.PermanentToHandler),
+                    ("SMTP003", $"Throw NotImplementedException for {Permanent}, in a new arm, instead of in the catch-all arm", FixKinds.PermanentAsNewCase),
+                },
+                actions);
+        }
+
+        [Fact]
         public async Task Split_titles_name_the_codes_of_each_new_branch()
         {
             var actions = await ActionsAsync(SenderSource, "SMTP005");
