@@ -151,7 +151,7 @@ namespace SmtpCodes.Analyzers.Rules
             var (branch, article, today) = target.Switch is SwitchStatementSyntax ? ("case", "a", "running today's code") : ("arm", "an", "giving today's result");
             return transient.Count > 0 && permanent.Count > 0
                 ? $"Split into {article} {branch} for {FixTitles.Codes(transient)} (transient) and one for {FixTitles.Codes(permanent)} (permanent), both {today}"
-                : $"Split into {article} transient and a permanent {branch}, both {today}";
+                : $"Split into a transient and a permanent {branch}, both {today}";
         }
 
         private static Target? FindTarget(SyntaxNode root, Diagnostic diagnostic)

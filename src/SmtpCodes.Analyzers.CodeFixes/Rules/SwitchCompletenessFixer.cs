@@ -172,24 +172,27 @@ namespace SmtpCodes.Analyzers.Rules
                 return $"Handle {codes} like {handler}, in its {branch}, instead of {today}";
             }
 
-            /// <summary>Where the missing codes go now in a switch statement: its default, a catch-all case, or past the switch.</summary>
+            /// <summary>
+            /// Where the missing codes go now in a switch statement: a catch-all case (which C# tries before <c>default</c>,
+            /// wherever each stands), the default, or past the switch.
+            /// </summary>
             private static string Today(SwitchStatementSyntax statement)
             {
-                var catchAll = false;
+                var hasDefault = false;
                 foreach (var section in statement.Sections)
                 {
                     foreach (var label in section.Labels)
                     {
-                        if (label is DefaultSwitchLabelSyntax)
+                        if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && IsCatchAll(patternLabel.Pattern))
                         {
-                            return "in default";
+                            return "in the catch-all case";
                         }
 
-                        catchAll |= label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && IsCatchAll(patternLabel.Pattern);
+                        hasDefault |= label is DefaultSwitchLabelSyntax;
                     }
                 }
 
-                return catchAll ? "in the catch-all case" : "skipping the switch";
+                return hasDefault ? "in default" : "skipping the switch";
             }
 
             /// <summary>Where the missing codes go now in a switch expression: its discard or catch-all arm, or an exception.</summary>
