@@ -55,6 +55,67 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
             Assert.Equal($"# {id}: {descriptor.Title}", firstLine);
         }
 
+        /// <summary>The headings every rule page has, in this order (level and text).</summary>
+        private static readonly string[] s_ruleSections =
+        {
+            "## What it flags",
+            "### Not flagged",
+            "## Why",
+            "## Examples",
+            "## Code fix",
+            "### Fix All",
+            "## Options",
+            "## Suppression",
+            "## See also",
+        };
+
+        private static readonly string[] s_ruleHeaderRows = { "ID", "Category", "Severity", "Code fix", "Fix All", "Analyzer" };
+
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void Rule_page_has_the_common_header_table(string id)
+        {
+            var descriptor = PackageContents.Descriptors.Single(d => d.Id == id);
+            var lines = File.ReadAllLines(RepositoryPaths.Combine("docs", "rules", id + ".md"));
+            var table = lines.Skip(1).SkipWhile(line => line.Length == 0).TakeWhile(line => line.StartsWith("|", StringComparison.Ordinal)).ToArray();
+            Assert.True(table.Length == s_ruleHeaderRows.Length + 2, $"{id}.md: the header table has {table.Length} lines, expected {s_ruleHeaderRows.Length + 2}");
+            Assert.Equal("| | |", table[0]);
+            Assert.Equal("|---|---|", table[1]);
+            var rows = table.Skip(2).Select(line => line.Trim('|').Split(new[] { '|' }, 2).Select(cell => cell.Trim()).ToArray()).ToArray();
+            Assert.Equal(s_ruleHeaderRows, rows.Select(row => row[0]).ToArray());
+            var values = rows.ToDictionary(row => row[0], row => row[1]);
+            Assert.Equal(id, values["ID"]);
+            Assert.Equal(descriptor.Category, values["Category"]);
+            Assert.Equal(descriptor.DefaultSeverity.ToString(), values["Severity"]);
+            var hasFix = PackageContents.HasCodeFix(id);
+            Assert.Equal(hasFix, !values["Code fix"].StartsWith("No", StringComparison.Ordinal));
+            Assert.Equal(hasFix, !values["Fix All"].StartsWith("No", StringComparison.Ordinal));
+            var analyzer = PackageContents.Analyzers.Single(a => a.SupportedDiagnostics.Any(d => d.Id == id));
+            Assert.Equal($"`{analyzer.GetType().Name}`", values["Analyzer"]);
+        }
+
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void Rule_page_has_the_common_sections_in_order(string id)
+        {
+            var headings = File.ReadAllLines(RepositoryPaths.Combine("docs", "rules", id + ".md"))
+                .Aggregate((Fenced: false, Headings: new List<string>()), (state, line) =>
+                {
+                    if (line.StartsWith("```", StringComparison.Ordinal))
+                    {
+                        return (!state.Fenced, state.Headings);
+                    }
+
+                    if (!state.Fenced && (line.StartsWith("## ", StringComparison.Ordinal) || line.StartsWith("### ", StringComparison.Ordinal)))
+                    {
+                        state.Headings.Add(line.TrimEnd());
+                    }
+
+                    return state;
+                }).Headings;
+            Assert.Equal(s_ruleSections, headings.ToArray());
+        }
+
         [Fact]
         public void Readme_rule_table_matches_the_descriptors()
         {
