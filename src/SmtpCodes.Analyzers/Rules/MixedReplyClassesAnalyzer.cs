@@ -65,6 +65,7 @@ namespace SmtpCodes.Analyzers.Rules
                 // Tests of earlier sections without a guard: a value they match never reaches a later section.
                 var earlier = new List<IOperation>();
                 var leaves = new List<Leaf>();
+                var alternatives = new List<IPatternOperation>(2);
                 foreach (var section in switchStatement.Cases)
                 {
                     leaves.Clear();
@@ -76,7 +77,7 @@ namespace SmtpCodes.Analyzers.Rules
                                 leaves.Add(ToLeaf(single.Value, single));
                                 break;
                             case IPatternCaseClauseOperation { Guard: null } patternClause:
-                                AddLeaves(patternClause.Pattern, leaves);
+                                AddLeaves(patternClause.Pattern, leaves, alternatives);
                                 break;
                             default:
                                 leaves.Add(new Leaf(clause, 0, ReplyClass.None));
@@ -111,6 +112,7 @@ namespace SmtpCodes.Analyzers.Rules
 
                 var earlier = new List<IOperation>();
                 var leaves = new List<Leaf>();
+                var alternatives = new List<IPatternOperation>(2);
                 foreach (var arm in switchExpression.Arms)
                 {
                     if (arm.Guard is not null)
@@ -119,7 +121,7 @@ namespace SmtpCodes.Analyzers.Rules
                     }
 
                     leaves.Clear();
-                    AddLeaves(arm.Pattern, leaves);
+                    AddLeaves(arm.Pattern, leaves, alternatives);
                     Evaluate(context, statusEnum, leaves, earlier, arm.Syntax, MixedReplyClassesProperties.SplitArm);
                     earlier.Add(arm.Pattern);
                 }
@@ -135,7 +137,7 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 var leaves = new List<Leaf>();
-                AddLeaves(isPattern.Pattern, leaves);
+                AddLeaves(isPattern.Pattern, leaves, new List<IPatternOperation>(2));
                 Evaluate(context, statusEnum, leaves, null, isPattern.Syntax, null);
             }
 
@@ -149,7 +151,8 @@ namespace SmtpCodes.Analyzers.Rules
                 var negated = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And;
                 if (!(negated || binary.OperatorKind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or)
                     || binary.Type?.SpecialType != SpecialType.System_Boolean
-                    || (binary.Parent is IBinaryOperation parent && IsChainLink(parent, negated)))
+                    || (binary.Parent is IBinaryOperation parent && IsChainLink(parent, negated))
+                    || !HasStatusTest(binary, negated))
                 {
                     return;
                 }
@@ -162,6 +165,7 @@ namespace SmtpCodes.Analyzers.Rules
                 var enums = new List<StatusEnum>();
                 var groups = new List<List<Leaf>>();
                 var single = new List<Leaf>();
+                var alternatives = new List<IPatternOperation>(2);
                 foreach (var condition in conditions)
                 {
                     single.Clear();
@@ -185,7 +189,7 @@ namespace SmtpCodes.Analyzers.Rules
 
                             break;
                         case IIsPatternOperation isPattern when !negated && TryGetStatusValue(isPattern.Value, out statusEnum, out tested):
-                            AddLeaves(isPattern.Pattern, single);
+                            AddLeaves(isPattern.Pattern, single, alternatives);
 
                             // An `is A or B` that mixes both classes by itself is reported on its own.
                             if (FirstUnhandled(single, ReplyClass.TransientNegative, null) is not null
@@ -294,10 +298,13 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>The alternatives of a pattern, in source order (the operands of <c>or</c>), each a leaf.</summary>
-            private static void AddLeaves(IPatternOperation pattern, List<Leaf> leaves)
+            /// <summary>
+            /// The alternatives of a pattern, in source order (the operands of <c>or</c>), each a leaf; <paramref name="alternatives"/>
+            /// is the caller's scratch list, reused across the branches of one switch.
+            /// </summary>
+            private static void AddLeaves(IPatternOperation pattern, List<Leaf> leaves, List<IPatternOperation> alternatives)
             {
-                var alternatives = new List<IPatternOperation>();
+                alternatives.Clear();
                 PatternValues.AddAlternatives(pattern, alternatives);
                 foreach (var alternative in alternatives)
                 {
@@ -356,6 +363,29 @@ namespace SmtpCodes.Analyzers.Rules
                 && (negated
                     ? kind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And
                     : kind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or);
+
+            /// <summary>
+            /// Whether some link of the chain compares a status value (<c>==</c>, or <c>!=</c> when negated) or tests it with
+            /// <c>is</c>: asked before anything is allocated, since most <c>&amp;&amp;</c> and <c>||</c> chains test other things.
+            /// </summary>
+            private bool HasStatusTest(IOperation operation, bool negated)
+            {
+                if (IsChainLink(operation, negated))
+                {
+                    var binary = (IBinaryOperation)operation;
+                    return HasStatusTest(binary.LeftOperand, negated) || HasStatusTest(binary.RightOperand, negated);
+                }
+
+                switch (operation.WithoutImplicitConversions())
+                {
+                    case IBinaryOperation test when test.OperatorKind == (negated ? BinaryOperatorKind.NotEquals : BinaryOperatorKind.Equals):
+                        return TryGetStatusValue(test.LeftOperand, out _, out _) || TryGetStatusValue(test.RightOperand, out _, out _);
+                    case IIsPatternOperation isPattern when !negated:
+                        return TryGetStatusValue(isPattern.Value, out _, out _);
+                    default:
+                        return false;
+                }
+            }
 
             private static void CollectConditions(IOperation operation, bool negated, List<IOperation> conditions)
             {

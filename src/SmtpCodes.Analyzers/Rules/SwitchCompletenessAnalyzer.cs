@@ -445,16 +445,25 @@ namespace SmtpCodes.Analyzers.Rules
             /// </summary>
             internal List<StatusMember>? Missing(ReplyClass replyClass)
             {
-                var admitted = Admitted;
                 var values = replyClass == ReplyClass.TransientNegative ? StatusEnum.TransientValues : StatusEnum.PermanentValues;
                 List<StatusMember>? missing = null;
                 foreach (var names in values)
                 {
                     // Names are ordered current first: a value whose first name is [Obsolete] has only obsolete names.
                     var preferred = names[0];
-                    if (!preferred.IsObsolete && !Handled.Contains(preferred.Index) && (admitted is null || admitted.Contains(preferred.Index)))
+                    if (!preferred.IsObsolete && !Handled.Contains(preferred.Index))
                     {
                         (missing ??= new List<StatusMember>(values.Length)).Add(preferred);
+                    }
+                }
+
+                // The enclosing ifs are searched only for a switch that leaves something out.
+                if (missing is not null && Admitted is { } admitted)
+                {
+                    missing.RemoveAll(member => !admitted.Contains(member.Index));
+                    if (missing.Count == 0)
+                    {
+                        missing = null;
                     }
                 }
 
