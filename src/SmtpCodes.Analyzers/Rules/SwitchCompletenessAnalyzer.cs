@@ -670,7 +670,7 @@ namespace SmtpCodes.Analyzers.Rules
                         return null;
                     }
 
-                    if (parent is IConditionalOperation conditional && conditional.WhenTrue == child)
+                    if (parent is IConditionalOperation conditional && conditional.WhenTrue == child && IsGuard(conditional.Condition))
                     {
                         var admitted = new MemberSet(StatusEnum.Members.Length);
                         if (AddAdmitted(conditional.Condition, admitted) && !WrittenBetween(conditional.Syntax, conditional.Condition.Syntax.Span.End, Syntax.SpanStart))
@@ -682,6 +682,15 @@ namespace SmtpCodes.Analyzers.Rules
 
                 return null;
             }
+
+            /// <summary>The shape of a guard, asked before anything is allocated: an <c>||</c> chain of <c>==</c> and <c>is</c> tests on the switched value.</summary>
+            private bool IsGuard(IOperation condition) => condition.WithoutImplicitConversions() switch
+            {
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => IsGuard(or.LeftOperand) && IsGuard(or.RightOperand),
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals => Operations.IsSameValue(equals.LeftOperand, Value) || Operations.IsSameValue(equals.RightOperand, Value),
+                IIsPatternOperation isPattern => Operations.IsSameValue(isPattern.Value, Value),
+                _ => false,
+            };
 
             private bool AddAdmitted(IOperation condition, MemberSet admitted)
             {
@@ -782,6 +791,8 @@ namespace SmtpCodes.Analyzers.Rules
         {
             private MemberSet? _matchedByPlainLabels;
             private bool _isPlainKnown;
+            private MemberSet? _matched;
+            private bool _isMatchedKnown;
 
             internal Branch(SyntaxNode syntax, IOperation operation)
             {
@@ -833,7 +844,20 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>What the branch matches, wildcards counting as everything; null when a label is a default or has a guard.</summary>
-            internal MemberSet? MatchedWithoutDefaultOrGuard => Union(allowDesignation: true);
+            internal MemberSet? MatchedWithoutDefaultOrGuard
+            {
+                get
+                {
+                    if (!_isMatchedKnown)
+                    {
+                        // Without a designation this is what the plain labels match: computed once for both.
+                        _matched = MatchedByPlainLabels ?? Union(allowDesignation: true);
+                        _isMatchedKnown = true;
+                    }
+
+                    return _matched;
+                }
+            }
 
             /// <summary>A section whose only statement is <c>break;</c>: it does what falling out of the switch does.</summary>
             internal bool OnlyBreaks =>
