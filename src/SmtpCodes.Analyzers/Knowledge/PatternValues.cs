@@ -1,16 +1,64 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SmtpCodes.Analyzers.Knowledge
 {
     /// <summary>
-    /// Reads the patterns of a switch or <c>is</c> test so that they can be asked about values of a status enum
-    /// (<see cref="Compile"/>): constant, relational, <c>not</c>, <c>and</c>, <c>or</c> and parenthesized patterns are
-    /// computed; every other pattern (<c>_</c>, <c>var x</c>, <c>SmtpStatusCode s</c>, <c>{ }</c>) is a wildcard whose
-    /// answer the caller chooses.
+    /// The one place that reads what a pattern of a switch or <c>is</c> test matches. <see cref="Compile"/> and
+    /// <see cref="CompiledPattern.Evaluate"/> answer, for a value, <see cref="PatternMatch.Yes"/>, <see cref="PatternMatch.No"/>
+    /// or <see cref="PatternMatch.Unknown"/>: constant, relational, <c>not</c>, <c>and</c>, <c>or</c> and parenthesized
+    /// patterns are computed; every other pattern (<c>_</c>, <c>var x</c>, <c>SmtpStatusCode s</c>, <c>{ }</c>) and a
+    /// constant that cannot be read is unknown, which the caller reads as it needs (SMTP002/SMTP003: handled only when
+    /// known; SMTP005: an earlier branch may take the value). <see cref="AddAlternatives"/> and
+    /// <see cref="CollectConstants"/> read its parts.
     /// </summary>
     internal static class PatternValues
     {
+        /// <summary>Whether <paramref name="pattern"/> matches <paramref name="value"/>, compiled for one question.</summary>
+        internal static PatternMatch Evaluate(IPatternOperation pattern, long value) => Compile(pattern).Evaluate(value);
+
+        /// <summary>The alternatives of a pattern in source order: the operands of its <c>or</c>s, each added once.</summary>
+        internal static void AddAlternatives(IPatternOperation pattern, List<IPatternOperation> alternatives)
+        {
+            if (pattern is IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or)
+            {
+                AddAlternatives(or.LeftPattern, alternatives);
+                AddAlternatives(or.RightPattern, alternatives);
+            }
+            else
+            {
+                alternatives.Add(pattern);
+            }
+        }
+
+        /// <summary>
+        /// Collects the values of the constant patterns in <paramref name="pattern"/> and the operands of its relational
+        /// ones. False when it holds another kind of pattern (a declaration, type or property pattern).
+        /// </summary>
+        internal static bool CollectConstants(IPatternOperation? pattern, List<IOperation> constants, List<IOperation> relationalOperands)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    constants.Add(constant.Value);
+                    return true;
+                case IRelationalPatternOperation relational:
+                    relationalOperands.Add(relational.Value);
+                    return true;
+                case INegatedPatternOperation negated:
+                    return CollectConstants(negated.Pattern, constants, relationalOperands);
+                case IBinaryPatternOperation binary:
+                    var left = CollectConstants(binary.LeftPattern, constants, relationalOperands);
+                    var right = CollectConstants(binary.RightPattern, constants, relationalOperands);
+                    return left && right;
+                case IDiscardPatternOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>
         /// The pattern with its constants read once, for a switch asked about every member of its enum: going back to
         /// the operations for each would read (and box) each constant anew.
@@ -22,13 +70,18 @@ namespace SmtpCodes.Analyzers.Knowledge
                 case null:
                     return CompiledPattern.Never;
                 case IConstantPatternOperation constant:
-                    return TryRead(constant.Value, out var constantValue) == ConstantKind.Integral
-                        ? new CompiledPattern(CompiledPattern.Test.Equal, constantValue)
-                        : CompiledPattern.Never;
+                    return TryRead(constant.Value, out var constantValue) switch
+                    {
+                        ConstantKind.Integral => new CompiledPattern(CompiledPattern.Test.Equal, constantValue),
+
+                        // `case null:` matches no member.
+                        ConstantKind.Null => CompiledPattern.Never,
+                        _ => CompiledPattern.Wildcard,
+                    };
                 case IRelationalPatternOperation relational:
                     if (TryRead(relational.Value, out var bound) != ConstantKind.Integral)
                     {
-                        return CompiledPattern.Never;
+                        return CompiledPattern.Wildcard;
                     }
 
                     return relational.OperatorKind switch
@@ -37,9 +90,7 @@ namespace SmtpCodes.Analyzers.Knowledge
                         BinaryOperatorKind.LessThanOrEqual => new CompiledPattern(CompiledPattern.Test.LessThanOrEqual, bound),
                         BinaryOperatorKind.GreaterThan => new CompiledPattern(CompiledPattern.Test.GreaterThan, bound),
                         BinaryOperatorKind.GreaterThanOrEqual => new CompiledPattern(CompiledPattern.Test.GreaterThanOrEqual, bound),
-                        BinaryOperatorKind.Equals => new CompiledPattern(CompiledPattern.Test.Equal, bound),
-                        BinaryOperatorKind.NotEquals => new CompiledPattern(CompiledPattern.Test.NotEqual, bound),
-                        _ => CompiledPattern.Never,
+                        _ => CompiledPattern.Wildcard,
                     };
                 case INegatedPatternOperation { Pattern: IConstantPatternOperation inner } when TryRead(inner.Value, out _) == ConstantKind.Null:
                     return CompiledPattern.Wildcard;
@@ -114,6 +165,14 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
     }
 
+    /// <summary>A three-valued answer: whether a pattern matches a value.</summary>
+    internal enum PatternMatch
+    {
+        No,
+        Yes,
+        Unknown,
+    }
+
     /// <summary>A pattern compiled by <see cref="PatternValues.Compile"/>: its tests and constants, nothing else.</summary>
     internal sealed class CompiledPattern
     {
@@ -138,7 +197,6 @@ namespace SmtpCodes.Analyzers.Knowledge
             Never,
             Wildcard,
             Equal,
-            NotEqual,
             LessThan,
             LessThanOrEqual,
             GreaterThan,
@@ -149,22 +207,51 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         /// <summary>
-        /// True when the pattern matches <paramref name="value"/>. Wildcards answer <paramref name="wildcardsMatch"/>;
-        /// under <c>not</c> the choice flips, so that with false a pattern never claims more than its constants say
-        /// (<c>not _</c> matches nothing either way).
+        /// Whether the pattern matches <paramref name="value"/>: a wildcard is <see cref="PatternMatch.Unknown"/>, and
+        /// <c>not</c>, <c>and</c> and <c>or</c> combine the answers of their operands (three-valued: <c>not _</c> is unknown,
+        /// <c>A or _</c> is yes for A and unknown for the rest).
         /// </summary>
-        internal bool Matches(long value, bool wildcardsMatch) => _test switch
+        internal PatternMatch Evaluate(long value)
         {
-            Test.Wildcard => wildcardsMatch,
+            switch (_test)
+            {
+                case Test.Never:
+                    return PatternMatch.No;
+                case Test.Wildcard:
+                    return PatternMatch.Unknown;
+                case Test.Not:
+                    var inner = _left!.Evaluate(value);
+                    return inner == PatternMatch.Unknown ? inner : inner == PatternMatch.Yes ? PatternMatch.No : PatternMatch.Yes;
+                case Test.And:
+                    var leftAnd = _left!.Evaluate(value);
+                    if (leftAnd == PatternMatch.No)
+                    {
+                        return leftAnd;
+                    }
+
+                    var rightAnd = _right!.Evaluate(value);
+                    return rightAnd == PatternMatch.No || rightAnd == PatternMatch.Unknown ? rightAnd : leftAnd;
+                case Test.Or:
+                    var leftOr = _left!.Evaluate(value);
+                    if (leftOr == PatternMatch.Yes)
+                    {
+                        return leftOr;
+                    }
+
+                    var rightOr = _right!.Evaluate(value);
+                    return rightOr == PatternMatch.Yes || rightOr == PatternMatch.Unknown ? rightOr : leftOr;
+                default:
+                    return Compare(value) ? PatternMatch.Yes : PatternMatch.No;
+            }
+        }
+
+        private bool Compare(long value) => _test switch
+        {
             Test.Equal => value == _operand,
-            Test.NotEqual => value != _operand,
             Test.LessThan => value < _operand,
             Test.LessThanOrEqual => value <= _operand,
             Test.GreaterThan => value > _operand,
             Test.GreaterThanOrEqual => value >= _operand,
-            Test.Not => !_left!.Matches(value, !wildcardsMatch),
-            Test.And => _left!.Matches(value, wildcardsMatch) && _right!.Matches(value, wildcardsMatch),
-            Test.Or => _left!.Matches(value, wildcardsMatch) || _right!.Matches(value, wildcardsMatch),
             _ => false,
         };
     }

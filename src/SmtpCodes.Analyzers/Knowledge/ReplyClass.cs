@@ -24,14 +24,5 @@ namespace SmtpCodes.Analyzers.Knowledge
         internal static ReplyClass Of(long value) =>
             value >= 200 && value <= 599 ? (ReplyClass)(int)(value / 100) : ReplyClass.None;
 
-        /// <summary>The word users read in messages: "transient", "permanent".</summary>
-        internal static string Describe(ReplyClass replyClass) => replyClass switch
-        {
-            ReplyClass.TransientNegative => "transient (4yz)",
-            ReplyClass.PermanentNegative => "permanent (5yz)",
-            ReplyClass.PositiveCompletion => "positive completion (2yz)",
-            ReplyClass.PositiveIntermediate => "intermediate (3yz)",
-            _ => "unclassified",
-        };
     }
 }

@@ -34,16 +34,6 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         /// <summary>True for a reply class written as its first digit alone: <c>"4"</c>, <c>"5"</c> (<c>StartsWith("5")</c>).</summary>
-        internal static bool TryReadClass(string? text, out ReplyClass replyClass)
-        {
-            replyClass = ReplyClass.None;
-            if (text is null || text.Length != 1 || text[0] < '2' || text[0] > '5')
-            {
-                return false;
-            }
-
-            replyClass = (ReplyClass)(text[0] - '0');
-            return true;
-        }
+        internal static bool IsReplyClass(string? text) => text is { Length: 1 } && text[0] >= '2' && text[0] <= '5';
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SmtpCodes.Analyzers.Knowledge
 {
     /// <summary>
-    /// The shapes of an SMTP-code context (rules.md): integral literals, and the constants a switch, switch
+    /// The shapes of an SMTP-code context: integral literals, and the constants a switch, switch
     /// expression or <c>is</c> pattern tests its value against. Shared by the analyzers and the code fixes.
     /// </summary>
     internal static class SmtpCodeContexts
@@ -18,11 +18,7 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// </summary>
         internal static bool TryGetLiteral(IOperation? operation, out long value, out SyntaxNode syntax)
         {
-            while (operation is IConversionOperation { IsImplicit: true } conversion)
-            {
-                operation = conversion.Operand;
-            }
-
+            operation = operation?.WithoutImplicitConversions();
             value = 0;
             syntax = null!;
 
@@ -73,7 +69,7 @@ namespace SmtpCodes.Analyzers.Knowledge
                                     constants.Add(single.Value);
                                     break;
                                 case IPatternCaseClauseOperation patternClause:
-                                    simple &= CollectFromPattern(patternClause.Pattern, constants, relationalOperands);
+                                    simple &= PatternValues.CollectConstants(patternClause.Pattern, constants, relationalOperands);
                                     break;
                                 case IDefaultCaseClauseOperation:
                                     break;
@@ -88,41 +84,18 @@ namespace SmtpCodes.Analyzers.Knowledge
                 case ISwitchExpressionOperation switchExpression:
                     foreach (var arm in switchExpression.Arms)
                     {
-                        simple &= CollectFromPattern(arm.Pattern, constants, relationalOperands);
+                        simple &= PatternValues.CollectConstants(arm.Pattern, constants, relationalOperands);
                     }
 
                     break;
                 case IIsPatternOperation isPattern:
-                    simple &= CollectFromPattern(isPattern.Pattern, constants, relationalOperands);
+                    simple &= PatternValues.CollectConstants(isPattern.Pattern, constants, relationalOperands);
                     break;
                 default:
                     return false;
             }
 
             return simple;
-        }
-
-        private static bool CollectFromPattern(IPatternOperation? pattern, List<IOperation> constants, List<IOperation> relationalOperands)
-        {
-            switch (pattern)
-            {
-                case IConstantPatternOperation constant:
-                    constants.Add(constant.Value);
-                    return true;
-                case IRelationalPatternOperation relational:
-                    relationalOperands.Add(relational.Value);
-                    return true;
-                case INegatedPatternOperation negated:
-                    return CollectFromPattern(negated.Pattern, constants, relationalOperands);
-                case IBinaryPatternOperation binary:
-                    var left = CollectFromPattern(binary.LeftPattern, constants, relationalOperands);
-                    var right = CollectFromPattern(binary.RightPattern, constants, relationalOperands);
-                    return left && right;
-                case IDiscardPatternOperation:
-                    return true;
-                default:
-                    return false;
-            }
         }
 
         private static bool IsNumericLiteral(SyntaxNode node)

@@ -10,6 +10,7 @@ namespace SmtpCodes.Analyzers.Knowledge
     {
         internal const string StatusEnumTypesKey = "smtp_codes.status_enum_types";
         internal const string DefaultCountsAsHandledKey = "smtp_codes.default_counts_as_handled";
+        internal const string AdditionalReplyCodesKey = "smtp_codes.additional_reply_codes";
 
         private static readonly char[] s_listSeparators = { ',' };
 
@@ -54,6 +55,47 @@ namespace SmtpCodes.Analyzers.Knowledge
             options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(DefaultCountsAsHandledKey, out var value)
             && TryParseBoolean(value, out var result)
             && result;
+
+        /// <summary>
+        /// Whether <c>additional_reply_codes</c> for one file lists <paramref name="code"/>. Asked only for a number that
+        /// is neither a member nor an RFC code, so the value is read where SMTP004 would report, not per number; an
+        /// unreadable list counts as empty.
+        /// </summary>
+        internal static bool IsAdditionalReplyCode(AnalyzerOptions options, SyntaxTree tree, long code) =>
+            options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(AdditionalReplyCodesKey, out var value)
+            && TryParseReplyCodes(value, out var codes, out _)
+            && codes.Contains(code);
+
+        /// <summary>
+        /// Reads an <c>additional_reply_codes</c> value: comma-separated three-digit reply codes from 200 to 599, blanks
+        /// skipped. False, with the first entry that is none, when one cannot be read.
+        /// </summary>
+        internal static bool TryParseReplyCodes(string value, out List<long> codes, out string? invalid)
+        {
+            codes = new List<long>();
+            invalid = null;
+            foreach (var part in value.Split(s_listSeparators))
+            {
+                var entry = part.Trim();
+                if (entry.Length == 0)
+                {
+                    continue;
+                }
+
+                if (entry.Length != 3 || entry[0] < '2' || entry[0] > '5' || !IsDigit(entry[1]) || !IsDigit(entry[2]))
+                {
+                    invalid = entry;
+                    codes.Clear();
+                    return false;
+                }
+
+                codes.Add(((entry[0] - '0') * 100) + ((entry[1] - '0') * 10) + (entry[2] - '0'));
+            }
+
+            return true;
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
         internal static bool TryParseBoolean(string value, out bool result)
         {

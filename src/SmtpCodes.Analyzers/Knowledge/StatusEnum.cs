@@ -127,14 +127,6 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// <summary>The permanent (5yz) values, each once, ascending, with every name of each value.</summary>
         internal ImmutableArray<ImmutableArray<StatusMember>> PermanentValues { get; }
 
-        /// <summary>The values of one reply class, each once, ascending, with every name of each value.</summary>
-        internal ImmutableArray<ImmutableArray<StatusMember>> ValuesOfClass(ReplyClass replyClass) => replyClass switch
-        {
-            ReplyClass.TransientNegative => TransientValues,
-            ReplyClass.PermanentNegative => PermanentValues,
-            _ => CollectValuesOfClass(_byValue, replyClass),
-        };
-
         /// <summary>
         /// Every member (aliases and obsolete names included) of a transient or permanent class, as a set: shared, so
         /// read it and never add to it. Null for the other classes.

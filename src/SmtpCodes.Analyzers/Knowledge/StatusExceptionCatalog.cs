@@ -42,8 +42,6 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         private StatusExceptionCatalog(ImmutableArray<StatusException> exceptions) => _exceptions = exceptions;
 
-        internal ImmutableArray<StatusException> Exceptions => _exceptions;
-
         internal static StatusExceptionCatalog? Create(Compilation compilation, StatusEnumCatalog enums)
         {
             var exceptions = ImmutableArray.CreateBuilder<StatusException>();

@@ -8,14 +8,14 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using SmtpCodes.Analyzers.Knowledge;
 
 namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
     /// SMTP001 (a magic SMTP code that has a member) and SMTP004 (a number that is no SMTP reply code) in the four
-    /// SMTP-code contexts of rules.md. Each diagnostic is reported from the operation that holds the number, so the
+    /// SMTP-code contexts: a cast to a status enum, an equality comparison with a status converted to an integral type, a
+    /// case label, arm or <c>is</c> pattern tested against such a value, and the same uses of a local that holds one. Each diagnostic is reported from the operation that holds the number, so the
     /// IDE can analyse and fix one document at a time: the cast <c>(SmtpStatusCode)550</c>, the comparison
     /// <c>(int)ex.StatusCode == 550</c>, the switch, switch expression or <c>is</c> pattern on <c>(int)ex.StatusCode</c>.
     /// Every action rejects what is not such a shape in its first lines.
@@ -133,11 +133,7 @@ namespace SmtpCodes.Analyzers.Rules
             /// </summary>
             private bool TryGetStatusValue(IOperation? value, CancellationToken cancellationToken, out StatusEnum statusEnum, out IOperation converted, out SyntaxNode? castToUnwrap)
             {
-                while (value is IConversionOperation { IsImplicit: true } widening)
-                {
-                    value = widening.Operand;
-                }
-
+                value = value?.WithoutImplicitConversions();
                 statusEnum = null!;
                 converted = value!;
                 castToUnwrap = null;
@@ -177,8 +173,9 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>
-            /// Context 4: a local initialised from <c>(int)status</c> whose every other write is such a conversion of
-            /// the same enum. <c>++code</c>, <c>ref code</c>, <c>out code</c> or any other write makes it an ordinary number.
+            /// Context 4: a local initialised from <c>(int)status</c> whose every later assignment is such a conversion of
+            /// the same enum. Reading it (<c>Log(code)</c>, <c>in code</c>) keeps it; <c>++code</c>, <c>ref code</c>,
+            /// <c>out code</c>, a compound or deconstruction assignment or any other value makes it an ordinary number.
             /// </summary>
             private StatusEnum? StatusHeldBy(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
             {
@@ -186,46 +183,17 @@ namespace SmtpCodes.Analyzers.Rules
                     || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
                     || declarator.SyntaxTree != model.SyntaxTree
                     || WrittenAsCast(initializer.Value) is not { } initialCast
-                    || !IsStatusConversion(model.GetOperation(initializer.Value, cancellationToken) ?? model.GetOperation(initialCast, cancellationToken), null, out var statusEnum)
-                    || GetLocalScope(declarator) is not { } scope)
+                    || !IsStatusConversion(model.GetOperation(initializer.Value, cancellationToken) ?? model.GetOperation(initialCast, cancellationToken), null, out var statusEnum))
                 {
                     return null;
                 }
 
-                // A local cannot be used before its declaration: only what follows it is searched for writes.
-                foreach (var node in scope.DescendantNodes(TextSpan.FromBounds(declarator.Span.End, scope.Span.End)))
-                {
-                    if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != local.Name)
-                    {
-                        continue;
-                    }
-
-                    switch (identifier.Parent)
-                    {
-                        case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
-                            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                                || !IsSameLocal(model, identifier, local, cancellationToken)
-                                || !IsStatusConversion(model.GetOperation(assignment.Right, cancellationToken), statusEnum, out _))
-                            {
-                                return null;
-                            }
-
-                            break;
-                        case PrefixUnaryExpressionSyntax:
-                        case PostfixUnaryExpressionSyntax:
-                        case RefExpressionSyntax:
-                        case ArgumentSyntax:
-                            // ++code, ref code, out code, (code, x) = ...: a write we cannot follow.
-                            if (IsSameLocal(model, identifier, local, cancellationToken))
-                            {
-                                return null;
-                            }
-
-                            break;
-                    }
-                }
-
-                return statusEnum;
+                return LocalWrites.NotWrittenAfter(
+                    declarator,
+                    (assignment, identifier) => IsSameLocal(model, identifier, local, cancellationToken)
+                        && IsStatusConversion(model.GetOperation(assignment.Right, cancellationToken), statusEnum, out _))
+                    ? statusEnum
+                    : null;
             }
 
             private bool IsStatusConversion(IOperation? operation, StatusEnum? expected, out StatusEnum statusEnum)
@@ -255,24 +223,6 @@ namespace SmtpCodes.Analyzers.Rules
 
             private static bool IsSameLocal(SemanticModel model, IdentifierNameSyntax identifier, ILocalSymbol local, CancellationToken cancellationToken) =>
                 SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local);
-
-            private static SyntaxNode? GetLocalScope(VariableDeclaratorSyntax declarator)
-            {
-                var owner = declarator.Parent?.Parent;
-                if (owner is LocalDeclarationStatementSyntax statement)
-                {
-                    return statement.Parent switch
-                    {
-                        GlobalStatementSyntax global => global.Parent,
-
-                        // A local declared in one section is in scope in the whole switch block.
-                        SwitchSectionSyntax section => section.Parent,
-                        _ => statement.Parent,
-                    };
-                }
-
-                return owner;
-            }
 
             private static bool IsRelationalOperand(IOperation operation)
             {
@@ -317,7 +267,9 @@ namespace SmtpCodes.Analyzers.Rules
                         TextOf(literal),
                         names[0].QualifiedName));
                 }
-                else if (!statusEnum.IsMemberValue(value) && !SmtpReplyCodes.IsDefinedByRfc(value))
+                else if (!statusEnum.IsMemberValue(value)
+                    && !SmtpReplyCodes.IsDefinedByRfc(value)
+                    && !SmtpCodesOptions.IsAdditionalReplyCode(context.Options, literal.SyntaxTree, value))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SMTP004_UnknownStatusCode,

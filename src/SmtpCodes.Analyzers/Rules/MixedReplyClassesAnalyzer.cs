@@ -10,7 +10,8 @@ namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
     /// SMTP005: one branch that handles a transient (4yz) and a permanent (5yz) status alike — a case section, a
-    /// switch-expression arm, an <c>is</c> pattern or an <c>||</c> chain of tests on one status value. Reported on the
+    /// switch-expression arm, an <c>is</c> pattern, an <c>||</c> or <c>|</c> chain of <c>==</c> tests, or an <c>&amp;&amp;</c>
+    /// or <c>&amp;</c> chain of <c>!=</c> tests (whose else branch takes them all) on one status value. Reported on the
     /// permanent member, the message naming one member of each class.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -25,7 +26,7 @@ namespace SmtpCodes.Analyzers.Rules
             start.RegisterOperationAction(analysis.AnalyzeSwitch, OperationKind.Switch);
             start.RegisterOperationAction(analysis.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
             start.RegisterOperationAction(analysis.AnalyzeIsPattern, OperationKind.IsPattern);
-            start.RegisterOperationAction(analysis.AnalyzeConditionalOr, OperationKind.Binary);
+            start.RegisterOperationAction(analysis.AnalyzeChain, OperationKind.Binary);
         }
 
         /// <summary>One alternative of a branch: a label, or an <c>or</c> alternative of a pattern.</summary>
@@ -47,13 +48,6 @@ namespace SmtpCodes.Analyzers.Rules
             internal ReplyClass Class { get; }
         }
 
-        private enum Match
-        {
-            No,
-            Yes,
-            Unknown,
-        }
-
         private sealed class Analysis
         {
             private readonly StatusEnumCatalog _catalog;
@@ -71,6 +65,7 @@ namespace SmtpCodes.Analyzers.Rules
                 // Tests of earlier sections without a guard: a value they match never reaches a later section.
                 var earlier = new List<IOperation>();
                 var leaves = new List<Leaf>();
+                var alternatives = new List<IPatternOperation>(2);
                 foreach (var section in switchStatement.Cases)
                 {
                     leaves.Clear();
@@ -82,7 +77,7 @@ namespace SmtpCodes.Analyzers.Rules
                                 leaves.Add(ToLeaf(single.Value, single));
                                 break;
                             case IPatternCaseClauseOperation { Guard: null } patternClause:
-                                Flatten(patternClause.Pattern, leaves);
+                                AddLeaves(patternClause.Pattern, leaves, alternatives);
                                 break;
                             default:
                                 leaves.Add(new Leaf(clause, 0, ReplyClass.None));
@@ -117,6 +112,7 @@ namespace SmtpCodes.Analyzers.Rules
 
                 var earlier = new List<IOperation>();
                 var leaves = new List<Leaf>();
+                var alternatives = new List<IPatternOperation>(2);
                 foreach (var arm in switchExpression.Arms)
                 {
                     if (arm.Guard is not null)
@@ -125,7 +121,7 @@ namespace SmtpCodes.Analyzers.Rules
                     }
 
                     leaves.Clear();
-                    Flatten(arm.Pattern, leaves);
+                    AddLeaves(arm.Pattern, leaves, alternatives);
                     Evaluate(context, statusEnum, leaves, earlier, arm.Syntax, MixedReplyClassesProperties.SplitArm);
                     earlier.Add(arm.Pattern);
                 }
@@ -141,28 +137,35 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 var leaves = new List<Leaf>();
-                Flatten(isPattern.Pattern, leaves);
+                AddLeaves(isPattern.Pattern, leaves, new List<IPatternOperation>(2));
                 Evaluate(context, statusEnum, leaves, null, isPattern.Syntax, null);
             }
 
-            /// <summary><c>status == A || status == B || status is C or D</c>: reported once, at the top of the chain.</summary>
-            internal void AnalyzeConditionalOr(OperationAnalysisContext context)
+            /// <summary>
+            /// <c>status == A || status == B || status is C or D</c> (or <c>|</c>), and <c>status != A &amp;&amp; status != B</c>
+            /// (or <c>&amp;</c>), whose else branch takes A and B alike: reported once, at the top of the chain.
+            /// </summary>
+            internal void AnalyzeChain(OperationAnalysisContext context)
             {
                 var binary = (IBinaryOperation)context.Operation;
-                if (binary.OperatorKind != BinaryOperatorKind.ConditionalOr
-                    || binary.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr })
+                var negated = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And;
+                if (!(negated || binary.OperatorKind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or)
+                    || binary.Type?.SpecialType != SpecialType.System_Boolean
+                    || (binary.Parent is IBinaryOperation parent && IsChainLink(parent, negated))
+                    || !HasStatusTest(binary, negated))
                 {
                     return;
                 }
 
                 var conditions = new List<IOperation>();
-                CollectConditions(binary, conditions);
+                CollectConditions(binary, negated, conditions);
 
                 // Each test: the status value it reads, and its constants.
                 var values = new List<IOperation>();
                 var enums = new List<StatusEnum>();
                 var groups = new List<List<Leaf>>();
                 var single = new List<Leaf>();
+                var alternatives = new List<IPatternOperation>(2);
                 foreach (var condition in conditions)
                 {
                     single.Clear();
@@ -170,7 +173,7 @@ namespace SmtpCodes.Analyzers.Rules
                     StatusEnum statusEnum;
                     switch (condition)
                     {
-                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                        case IBinaryOperation equals when equals.OperatorKind == (negated ? BinaryOperatorKind.NotEquals : BinaryOperatorKind.Equals):
                             if (TryGetStatusValue(equals.LeftOperand, out statusEnum, out tested) && IsConstant(equals.RightOperand))
                             {
                                 single.Add(ToLeaf(equals.RightOperand, equals.RightOperand));
@@ -185,8 +188,8 @@ namespace SmtpCodes.Analyzers.Rules
                             }
 
                             break;
-                        case IIsPatternOperation isPattern when TryGetStatusValue(isPattern.Value, out statusEnum, out tested):
-                            Flatten(isPattern.Pattern, single);
+                        case IIsPatternOperation isPattern when !negated && TryGetStatusValue(isPattern.Value, out statusEnum, out tested):
+                            AddLeaves(isPattern.Pattern, single, alternatives);
 
                             // An `is A or B` that mixes both classes by itself is reported on its own.
                             if (FirstUnhandled(single, ReplyClass.TransientNegative, null) is not null
@@ -284,9 +287,9 @@ namespace SmtpCodes.Analyzers.Rules
                 foreach (var test in earlier)
                 {
                     var match = test is IPatternOperation pattern
-                        ? Matches(pattern, value)
-                        : TryGetConstant(test, out var constant) ? (constant == value ? Match.Yes : Match.No) : Match.Unknown;
-                    if (match != Match.No)
+                        ? PatternValues.Evaluate(pattern, value)
+                        : PatternValues.TryRead(test, out var constant) == PatternValues.ConstantKind.Integral ? (constant == value ? PatternMatch.Yes : PatternMatch.No) : PatternMatch.Unknown;
+                    if (match != PatternMatch.No)
                     {
                         return true;
                     }
@@ -295,78 +298,29 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>Whether a pattern matches a value; <see cref="Match.Unknown"/> where it cannot be told from constants.</summary>
-            private static Match Matches(IPatternOperation pattern, long value)
+            /// <summary>
+            /// The alternatives of a pattern, in source order (the operands of <c>or</c>), each a leaf; <paramref name="alternatives"/>
+            /// is the caller's scratch list, reused across the branches of one switch.
+            /// </summary>
+            private static void AddLeaves(IPatternOperation pattern, List<Leaf> leaves, List<IPatternOperation> alternatives)
             {
-                switch (pattern)
+                alternatives.Clear();
+                PatternValues.AddAlternatives(pattern, alternatives);
+                foreach (var alternative in alternatives)
                 {
-                    case IConstantPatternOperation constant:
-                        return TryGetConstant(constant.Value, out var c) ? (c == value ? Match.Yes : Match.No) : Match.Unknown;
-                    case IRelationalPatternOperation relational:
-                        if (!TryGetConstant(relational.Value, out var bound))
-                        {
-                            return Match.Unknown;
-                        }
-
-                        bool? result = relational.OperatorKind switch
-                        {
-                            BinaryOperatorKind.LessThan => value < bound,
-                            BinaryOperatorKind.LessThanOrEqual => value <= bound,
-                            BinaryOperatorKind.GreaterThan => value > bound,
-                            BinaryOperatorKind.GreaterThanOrEqual => value >= bound,
-                            _ => null,
-                        };
-                        return result is null ? Match.Unknown : result.Value ? Match.Yes : Match.No;
-                    case INegatedPatternOperation negated:
-                        return Matches(negated.Pattern, value) switch
-                        {
-                            Match.Yes => Match.No,
-                            Match.No => Match.Yes,
-                            _ => Match.Unknown,
-                        };
-                    case IBinaryPatternOperation binary:
-                        var left = Matches(binary.LeftPattern, value);
-                        var right = Matches(binary.RightPattern, value);
-                        if (binary.OperatorKind == BinaryOperatorKind.Or)
-                        {
-                            return left == Match.Yes || right == Match.Yes ? Match.Yes : left == Match.No && right == Match.No ? Match.No : Match.Unknown;
-                        }
-
-                        return left == Match.No || right == Match.No ? Match.No : left == Match.Yes && right == Match.Yes ? Match.Yes : Match.Unknown;
-                    case IDiscardPatternOperation:
-                        return Match.Yes;
-                    default:
-                        return Match.Unknown;
-                }
-            }
-
-            /// <summary>The alternatives of a pattern, in source order: the operands of <c>or</c>, each a leaf.</summary>
-            private static void Flatten(IPatternOperation pattern, List<Leaf> leaves)
-            {
-                if (pattern is IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or)
-                {
-                    Flatten(or.LeftPattern, leaves);
-                    Flatten(or.RightPattern, leaves);
-                }
-                else if (pattern is IConstantPatternOperation constant)
-                {
-                    leaves.Add(ToLeaf(constant.Value, constant));
-                }
-                else
-                {
-                    leaves.Add(new Leaf(pattern, 0, ReplyClass.None));
+                    leaves.Add(alternative is IConstantPatternOperation constant ? ToLeaf(constant.Value, constant) : new Leaf(alternative, 0, ReplyClass.None));
                 }
             }
 
             private static Leaf ToLeaf(IOperation value, IOperation whenNotConstant)
             {
-                var operand = SkipImplicitConversions(value);
+                var operand = value.WithoutImplicitConversions();
                 return TryGetConstant(operand, out var number)
                     ? new Leaf(operand, number, ReplyClasses.Of(number))
                     : new Leaf(whenNotConstant, 0, ReplyClass.None);
             }
 
-            private static bool IsConstant(IOperation operation) => TryGetConstant(SkipImplicitConversions(operation), out _);
+            private static bool IsConstant(IOperation operation) => TryGetConstant(operation.WithoutImplicitConversions(), out _);
 
             private static bool TryGetConstant(IOperation operation, out long value)
             {
@@ -375,23 +329,13 @@ namespace SmtpCodes.Analyzers.Rules
                 return constant.HasValue && IntegralConstants.TryToInt64(constant.Value, out value);
             }
 
-            private static IOperation SkipImplicitConversions(IOperation operation)
-            {
-                while (operation is IConversionOperation { IsImplicit: true } conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
-            }
-
             /// <summary>
             /// A status value (<c>status</c>, <c>ex.StatusCode</c>, a <c>Nullable</c> one) or a lossless integral conversion of
             /// one (<c>(int)ex.StatusCode</c>); <paramref name="tested"/> is the status expression itself.
             /// </summary>
             private bool TryGetStatusValue(IOperation operation, out StatusEnum statusEnum, out IOperation tested)
             {
-                tested = SkipImplicitConversions(operation);
+                tested = operation.WithoutImplicitConversions();
                 if (_catalog.TryGet(tested.Type, out statusEnum))
                 {
                     return true;
@@ -404,7 +348,7 @@ namespace SmtpCodes.Analyzers.Rules
                     && !isNullable
                     && IntegralConstants.IsLossless(statusEnum.UnderlyingType, target.SpecialType))
                 {
-                    tested = SkipImplicitConversions(conversion.Operand);
+                    tested = conversion.Operand.WithoutImplicitConversions();
                     return true;
                 }
 
@@ -412,16 +356,48 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            private static void CollectConditions(IOperation operation, List<IOperation> conditions)
+            /// <summary>Whether <paramref name="operation"/> continues a chain of <c>||</c>/<c>|</c> (or, negated, <c>&amp;&amp;</c>/<c>&amp;</c>).</summary>
+            private static bool IsChainLink(IOperation operation, bool negated) =>
+                operation is IBinaryOperation { OperatorKind: var kind } binary
+                && binary.Type?.SpecialType == SpecialType.System_Boolean
+                && (negated
+                    ? kind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And
+                    : kind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or);
+
+            /// <summary>
+            /// Whether some link of the chain compares a status value (<c>==</c>, or <c>!=</c> when negated) or tests it with
+            /// <c>is</c>: asked before anything is allocated, since most <c>&amp;&amp;</c> and <c>||</c> chains test other things.
+            /// </summary>
+            private bool HasStatusTest(IOperation operation, bool negated)
             {
-                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or)
+                if (IsChainLink(operation, negated))
                 {
-                    CollectConditions(or.LeftOperand, conditions);
-                    CollectConditions(or.RightOperand, conditions);
+                    var binary = (IBinaryOperation)operation;
+                    return HasStatusTest(binary.LeftOperand, negated) || HasStatusTest(binary.RightOperand, negated);
+                }
+
+                switch (operation.WithoutImplicitConversions())
+                {
+                    case IBinaryOperation test when test.OperatorKind == (negated ? BinaryOperatorKind.NotEquals : BinaryOperatorKind.Equals):
+                        return TryGetStatusValue(test.LeftOperand, out _, out _) || TryGetStatusValue(test.RightOperand, out _, out _);
+                    case IIsPatternOperation isPattern when !negated:
+                        return TryGetStatusValue(isPattern.Value, out _, out _);
+                    default:
+                        return false;
+                }
+            }
+
+            private static void CollectConditions(IOperation operation, bool negated, List<IOperation> conditions)
+            {
+                if (IsChainLink(operation, negated))
+                {
+                    var binary = (IBinaryOperation)operation;
+                    CollectConditions(binary.LeftOperand, negated, conditions);
+                    CollectConditions(binary.RightOperand, negated, conditions);
                 }
                 else
                 {
-                    conditions.Add(SkipImplicitConversions(operation));
+                    conditions.Add(operation.WithoutImplicitConversions());
                 }
             }
 
@@ -429,46 +405,13 @@ namespace SmtpCodes.Analyzers.Rules
             {
                 for (var i = 0; i < values.Count; i++)
                 {
-                    if (IsSameValue(values[i], value))
+                    if (Operations.IsSameValue(values[i], value))
                     {
                         return i;
                     }
                 }
 
                 return -1;
-            }
-
-            /// <summary>The same local, parameter, or field or property of the same instance: <c>ex.StatusCode</c> twice.</summary>
-            private static bool IsSameValue(IOperation? left, IOperation? right)
-            {
-                if (left is null || right is null)
-                {
-                    return left is null && right is null;
-                }
-
-                left = SkipImplicitConversions(left);
-                right = SkipImplicitConversions(right);
-                switch (left)
-                {
-                    case ILocalReferenceOperation local:
-                        return right is ILocalReferenceOperation otherLocal && SymbolEqualityComparer.Default.Equals(local.Local, otherLocal.Local);
-                    case IParameterReferenceOperation parameter:
-                        return right is IParameterReferenceOperation otherParameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, otherParameter.Parameter);
-                    case IInstanceReferenceOperation:
-                        return right is IInstanceReferenceOperation;
-                    case IFieldReferenceOperation field:
-                        return right is IFieldReferenceOperation otherField
-                            && SymbolEqualityComparer.Default.Equals(field.Field, otherField.Field)
-                            && IsSameValue(field.Instance, otherField.Instance);
-                    case IPropertyReferenceOperation property:
-                        return right is IPropertyReferenceOperation otherProperty
-                            && property.Arguments.IsEmpty
-                            && otherProperty.Arguments.IsEmpty
-                            && SymbolEqualityComparer.Default.Equals(property.Property, otherProperty.Property)
-                            && IsSameValue(property.Instance, otherProperty.Instance);
-                    default:
-                        return false;
-                }
             }
 
             private static string Describe(StatusEnum statusEnum, long value)

@@ -50,6 +50,15 @@ namespace SmtpCodes.Analyzers.Rules
                     Report(context, SmtpCodesOptions.DefaultCountsAsHandledKey, value, "expected 'true' or 'false'");
                 }
             }
+
+            foreach (var value in SmtpCodesOptions.DistinctValues(context.Compilation, provider, SmtpCodesOptions.AdditionalReplyCodesKey))
+            {
+                if (!SmtpCodesOptions.TryParseReplyCodes(value, out _, out var invalid))
+                {
+                    Report(context, SmtpCodesOptions.AdditionalReplyCodesKey, value,
+                        $"'{invalid}' is not a three-digit reply code; expected comma-separated codes from 200 to 599, such as 511, 571");
+                }
+            }
         }
 
         private static void Report(CompilationAnalysisContext context, string key, string value, string reason) =>

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using SmtpCodes.Analyzers.Knowledge;
 
 namespace SmtpCodes.Analyzers.Rules
@@ -174,7 +173,7 @@ namespace SmtpCodes.Analyzers.Rules
             private bool TryAnalyze(OperationAnalysisContext context, IOperation test, IOperation text, IOperation searched, TestKind kind, bool isRegex, bool isStartsWith)
             {
                 // The cheap test first: a constant that is a reply code (or, for StartsWith, a reply class).
-                if (SkipImplicitConversions(searched).ConstantValue is not { HasValue: true, Value: string constant })
+                if (searched.WithoutImplicitConversions().ConstantValue is not { HasValue: true, Value: string constant })
                 {
                     return false;
                 }
@@ -185,7 +184,7 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 var hasCode = ReplyCodeText.TryRead(constant, out var code);
-                if (!hasCode && !(isStartsWith && ReplyCodeText.TryReadClass(constant, out _)))
+                if (!hasCode && !(isStartsWith && ReplyCodeText.IsReplyClass(constant)))
                 {
                     return false;
                 }
@@ -251,7 +250,7 @@ namespace SmtpCodes.Analyzers.Rules
             private static bool IsFoundComparison(IOperation indexOf)
             {
                 if (indexOf.Parent is not IBinaryOperation comparison || comparison.LeftOperand != indexOf
-                    || SkipImplicitConversions(comparison.RightOperand).ConstantValue is not { HasValue: true, Value: int bound })
+                    || comparison.RightOperand.WithoutImplicitConversions().ConstantValue is not { HasValue: true, Value: int bound })
                 {
                     return false;
                 }
@@ -334,7 +333,7 @@ namespace SmtpCodes.Analyzers.Rules
             private bool TryGetMessage(IOperation text, IOperation test, CancellationToken cancellationToken, out IPropertyReferenceOperation message, out StatusException exception, out bool viaLocal)
             {
                 viaLocal = false;
-                text = SkipImplicitConversions(text);
+                text = text.WithoutImplicitConversions();
                 if (text is IConditionalAccessInstanceOperation)
                 {
                     // ex.Message?.Contains("550"): the receiver is the conditional access's operand.
@@ -342,7 +341,7 @@ namespace SmtpCodes.Analyzers.Rules
                     {
                         if (parent is IConditionalAccessOperation conditional)
                         {
-                            text = SkipImplicitConversions(conditional.Operation);
+                            text = conditional.Operation.WithoutImplicitConversions();
                             break;
                         }
                     }
@@ -391,47 +390,12 @@ namespace SmtpCodes.Analyzers.Rules
                     || use.SemanticModel is not { } model
                     || local.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
                     || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
-                    || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax statement
-                    || statement.Parent is not { } scope)
+                    || !LocalWrites.NotWrittenAfter(declarator))
                 {
                     return null;
                 }
 
-                if (scope is GlobalStatementSyntax global && global.Parent is { } unit)
-                {
-                    scope = unit;
-                }
-                else if (scope is SwitchSectionSyntax section && section.Parent is { } switchStatement)
-                {
-                    // A local declared in one section is in scope in the whole switch block.
-                    scope = switchStatement;
-                }
-
-                // A local cannot be used before its declaration: only what follows it is searched for writes.
-                foreach (var node in scope.DescendantNodes(TextSpan.FromBounds(declarator.Span.End, scope.Span.End)))
-                {
-                    if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name && IsWrite(identifier))
-                    {
-                        return null;
-                    }
-                }
-
-                return model.GetOperation(initializer.Value, cancellationToken) is { } value ? SkipImplicitConversions(value) : null;
-            }
-
-            private static bool IsWrite(IdentifierNameSyntax identifier)
-            {
-                switch (identifier.Parent)
-                {
-                    case AssignmentExpressionSyntax assignment:
-                        return assignment.Left == identifier;
-                    case ArgumentSyntax argument:
-                        return !argument.RefKindKeyword.IsKind(SyntaxKind.None) || argument.Parent is TupleExpressionSyntax;
-                    case RefExpressionSyntax:
-                        return true;
-                    default:
-                        return false;
-                }
+                return model.GetOperation(initializer.Value, cancellationToken) is { } value ? value.WithoutImplicitConversions() : null;
             }
 
             private static IOperation? Argument(IInvocationOperation invocation, int ordinal)
@@ -462,17 +426,7 @@ namespace SmtpCodes.Analyzers.Rules
 
             /// <summary>A string constant, which the text test needs on one side: asked before any type.</summary>
             private static bool HoldsStringConstant(IOperation operand) =>
-                SkipImplicitConversions(operand).ConstantValue is { HasValue: true, Value: string };
-
-            private static IOperation SkipImplicitConversions(IOperation operation)
-            {
-                while (operation is IConversionOperation { IsImplicit: true } conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
-            }
+                operand.WithoutImplicitConversions().ConstantValue is { HasValue: true, Value: string };
         }
     }
 }

@@ -121,7 +121,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case {{kind.TypeName}}.{{kind.ServiceNotAvailable}}:
                                 return true;
                             case {{kind.TypeName}}.{{kind.MailboxUnavailable}}:
-                                return false;
+                                return true;
                             default:
                                 return false;
                         }
@@ -130,7 +130,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     bool ShouldRetry2({{kind.TypeName}}? status) => status {|SMTP002:{|SMTP003:switch|}|}
                     {
                         {{kind.TypeName}}.{{kind.ServiceNotAvailable}} => true,
-                        {{kind.TypeName}}.{{kind.MailboxUnavailable}} => false,
+                        {{kind.TypeName}}.{{kind.MailboxUnavailable}} => true,
                         _ => false,
                     };
                 }
@@ -151,7 +151,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         {|#0:switch|} (ex.StatusCode)
                         {
                             case SmtpStatusCode.MailboxBusy:
-                                break;
+                                return;
                         }
                     }
                 }
@@ -180,7 +180,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.MailboxBusy:
                             case SmtpStatusCode.LocalErrorInProcessing:
                             case SmtpStatusCode.InsufficientStorage:
-                                break;
+                                return;
                             case >= SmtpStatusCode.CommandUnrecognized:
                                 break;
                         }
@@ -253,7 +253,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         {|SMTP002:{|SMTP003:switch|}|} (status)
                         {
                             case SmtpStatusCode.MailboxBusy:
-                                break;
+                                return;
                             default:
                                 break;
                         }
@@ -336,7 +336,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         {|SMTP002:{|SMTP003:switch|}|} (status)
                         {
                             case SmtpStatusCode.MailboxBusy:
-                                break;
+                                return;
                         }
                     }
 
@@ -399,9 +399,10 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case >= SmtpStatusCode.ServiceNotAvailable and < SmtpStatusCode.CommandUnrecognized when !busy:
                                 break;
                             case >= SmtpStatusCode.CommandUnrecognized:
+                                break;
                             case SmtpStatusCode.MailboxBusy:
                             case SmtpStatusCode.LocalErrorInProcessing:
-                                break;
+                                return;
                         }
                     }
 
@@ -483,9 +484,9 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         {
                             case SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy:
                             case (SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage):
-                                break;
+                                return;
                             case SmtpStatusCode.MailboxUnavailable or >= SmtpStatusCode.UserNotLocalTryAlternatePath:
-                                break;
+                                return;
                         }
                     }
                 }

@@ -38,7 +38,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         case SmtpStatusCode.MailboxNameNotAllowed:
                             return false;
                         default:
-                            return false;
+                            throw new System.InvalidOperationException();
                     }
                 }
             }
@@ -69,7 +69,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.MailboxNameNotAllowed:
                                 return false;
                             default:
-                                return false;
+                                throw new System.InvalidOperationException();
                         }
                     }
                 }
@@ -108,7 +108,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.TransactionFailed:
                                 return false;
                             default:
-                                return false;
+                                throw new System.InvalidOperationException();
                         }
                     }
                 }
@@ -142,7 +142,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.ClientNotPermitted:
                                 throw new NotImplementedException();
                             default:
-                                return false;
+                                throw new System.InvalidOperationException();
                         }
                     }
                 }
@@ -253,7 +253,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 {
                     SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy => true,
                     SmtpStatusCode.MailboxUnavailable => false,
-                    _ => false,
+                    _ => throw new System.InvalidOperationException(),
                 };
             }
             """;
@@ -271,7 +271,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     {
                         SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => true,
                         SmtpStatusCode.MailboxUnavailable => false,
-                        _ => false,
+                        _ => throw new System.InvalidOperationException(),
                     };
                 }
                 """;
@@ -292,7 +292,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy => true,
                         SmtpStatusCode.MailboxUnavailable => false,
                         SmtpStatusCode.CommandUnrecognized or SmtpStatusCode.SyntaxError or SmtpStatusCode.CommandNotImplemented or SmtpStatusCode.BadCommandSequence or SmtpStatusCode.CommandParameterNotImplemented or SmtpStatusCode.MustIssueStartTlsFirst or SmtpStatusCode.UserNotLocalTryAlternatePath or SmtpStatusCode.ExceededStorageAllocation or SmtpStatusCode.MailboxNameNotAllowed or SmtpStatusCode.TransactionFailed => throw new NotImplementedException(),
-                        _ => false,
+                        _ => throw new System.InvalidOperationException(),
                     };
                 }
                 """;
@@ -313,7 +313,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         SmtpStatusCode.ServiceNotAvailable => true,
                         SmtpStatusCode.MailboxBusy => true,
                         SmtpStatusCode.LocalErrorInProcessing => true,
-                        _ => false,
+                        _ => throw new System.InvalidOperationException(),
                     };
                 }
                 """;
@@ -323,14 +323,14 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                 class RetryPolicy
                 {
-                    bool ShouldRetry(SmtpStatusCode status) => status {|SMTP003:switch|}
+                    bool ShouldRetry(SmtpStatusCode status) => status switch
                     {
                         SmtpStatusCode.ServiceNotAvailable => true,
                         SmtpStatusCode.MailboxBusy => true,
                         SmtpStatusCode.LocalErrorInProcessing => true,
                         SmtpStatusCode.InsufficientStorage => throw new NotImplementedException(),
                         SmtpStatusCode.ClientNotPermitted => throw new NotImplementedException(),
-                        _ => false,
+                        _ => throw new System.InvalidOperationException(),
                     };
                 }
                 """;
@@ -349,7 +349,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     {
                         SmtpStatusCode.ServiceNotAvailable => true,
                         SmtpStatusCode.MailboxUnavailable => false,
-                        _ => false,
+                        _ => throw new System.InvalidOperationException(),
                     };
                 }
                 """;
@@ -551,8 +551,9 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 }
                 """;
             var test = Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey);
+
+            // Every transient code handled: the discard now takes permanent codes only, and is their handler (no SMTP003).
             test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("SMTP003").WithSpan(5, 48, 5, 54).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SmtpStatusCode", "500 CommandUnrecognized, 501 SyntaxError, 502 CommandNotImplemented, 503 BadCommandSequence, … and 7 more"));
-            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("SMTP003").WithSpan(5, 48, 5, 54).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SmtpStatusCode", "500 CommandUnrecognized, 501 SyntaxError, 502 CommandNotImplemented, 503 BadCommandSequence, … and 7 more"));
             return test.RunAsync();
         }
 
