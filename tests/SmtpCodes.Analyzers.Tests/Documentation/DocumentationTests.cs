@@ -116,6 +116,23 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
             Assert.Equal(s_ruleSections, headings.ToArray());
         }
 
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void Rule_page_shows_messages_of_the_descriptor_format(string id)
+        {
+            // Each "SMTP00N: ..." line of a code block is a message the rule can print: the descriptor's format with
+            // its arguments filled in (an argument may be empty, as SMTP004's suggestion is when there is none).
+            var descriptor = PackageContents.Descriptors.Single(d => d.Id == id);
+            var format = descriptor.MessageFormat.ToString();
+            var pattern = new Regex("^" + Regex.Replace(Regex.Escape(format), @"\\\{\d+}", "(.*)") + "$");
+            var examples = File.ReadAllLines(RepositoryPaths.Combine("docs", "rules", id + ".md"))
+                .Where(line => line.StartsWith(id + ": ", StringComparison.Ordinal))
+                .Select(line => line.Substring(id.Length + 2))
+                .ToArray();
+            Assert.True(examples.Length > 0, $"docs/rules/{id}.md shows no message ('{id}: ...' in a code block)");
+            Assert.All(examples, example => Assert.True(pattern.IsMatch(example), $"docs/rules/{id}.md shows '{example}', which the format '{format}' cannot print"));
+        }
+
         [Fact]
         public void Readme_rule_table_matches_the_descriptors()
         {
