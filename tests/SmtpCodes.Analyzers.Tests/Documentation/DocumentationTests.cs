@@ -42,8 +42,19 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
         public void Help_link_points_at_the_rule_page(string id)
         {
             var descriptor = PackageContents.Descriptors.Single(d => d.Id == id);
-            Assert.Equal($"https://github.com/smtpcodes/SmtpCodes.Analyzers/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+            Assert.Equal($"{RepositoryFileUrl()}docs/rules/{id}.md", descriptor.HelpLinkUri);
             Assert.True(File.Exists(RepositoryPaths.Combine("docs", "rules", id + ".md")), $"docs/rules/{id}.md is missing");
+        }
+
+        /// <summary>RepositoryFileUrl of Directory.Build.props, the one base of the help links and the packed README's links.</summary>
+        internal static string RepositoryFileUrl()
+        {
+            var properties = System.Xml.Linq.XDocument.Load(RepositoryPaths.Combine("Directory.Build.props")).Descendants().ToArray();
+            string Value(string name) => properties.Single(element => element.Name.LocalName == name).Value.Trim();
+            var url = Value("RepositoryFileUrl").Replace("$(RepositoryUrl)", Value("RepositoryUrl"));
+            Assert.StartsWith("https://", url, StringComparison.Ordinal);
+            Assert.EndsWith("/", url, StringComparison.Ordinal);
+            return url;
         }
 
         [Theory]
