@@ -58,6 +58,9 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
         public string? SetupFailure { get; private set; }
 
+        /// <summary>The project built once more after the commands, with a magic code added to it.</summary>
+        public DotnetResult? ProjectBuildWithMagicCode { get; private set; }
+
         public async Task InitializeAsync()
         {
             Directory.CreateDirectory(Home);
@@ -103,6 +106,10 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             if (Runs.All(run => run.Result is null || Passed(run.Command, run.Result)))
             {
                 SampleRebuild = await RunAsync(Repository, "bash", new[] { "-c", "dotnet build docs/samples/MailSender" }, CommandLocation.Repository).ConfigureAwait(false);
+
+                // The installed package at work in the project: a magic code gives SMTP001.
+                File.WriteAllText(Path.Combine(Project, "Handler.cs"), "using System.Net.Mail;\n\nstatic class Handler\n{\n    static bool IsGone(SmtpException ex) => (int)ex.StatusCode == 550;\n}\n");
+                ProjectBuildWithMagicCode = await RunAsync(Project, DotnetCli.HostPath, new[] { "build", "--no-incremental" }, CommandLocation.Project).ConfigureAwait(false);
             }
         }
 
@@ -252,6 +259,24 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             _output.WriteLine($"SMTP warnings: {first.Count} on the first build, {second.Count} on the last");
             Assert.True(first.Count > 0, "The first build of the sample printed no SMTP warning.");
             Assert.Equal(first, second);
+        }
+
+        [Fact]
+        public void The_project_uses_the_package_the_readme_packed()
+        {
+            Assert.True(_fixture.ProjectBuildWithMagicCode is not null, "The documented commands did not all pass, so the project was not checked.");
+            var assets = File.ReadAllText(Path.Combine(_fixture.Project, "obj", "project.assets.json"));
+            Assert.Contains("\"SmtpCodes.Analyzers/", assets, StringComparison.Ordinal);
+            Assert.Contains("analyzers/dotnet/cs/SmtpCodes.Analyzers.dll", assets, StringComparison.Ordinal);
+            Assert.Contains("analyzers/dotnet/cs/SmtpCodes.Analyzers.CodeFixes.dll", assets, StringComparison.Ordinal);
+
+            // The SARIF command wrote its log where it said (the folder did not exist before the command made it).
+            var sarif = Path.Combine(_fixture.Project, "artifacts", "smtp-codes.sarif");
+            Assert.True(File.Exists(sarif), $"No SARIF log at {sarif}.");
+            Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(sarif), StringComparison.Ordinal);
+
+            var build = _fixture.ProjectBuildWithMagicCode!;
+            Assert.True(build.Succeeded && build.Output.Contains("warning SMTP001", StringComparison.Ordinal), "The project with a magic code did not get SMTP001." + Environment.NewLine + build.Describe());
         }
 
         [Fact]
