@@ -83,14 +83,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
                 var consumers = Path.GetDirectoryName(Project)!;
                 PackageFixture.WriteIsolationFiles(consumers);
-                File.WriteAllText(Path.Combine(consumers, "NuGet.config"), $"""
-                    <?xml version="1.0" encoding="utf-8"?>
-                    <configuration>
-                      <packageSources>
-                        <add key="smtpcodes-editor" value="{Feed}" />
-                      </packageSources>
-                    </configuration>
-                    """);
+                PackageFixture.WriteFeedConfig(consumers, "smtpcodes-editor", Feed);
                 File.WriteAllText(Path.Combine(Project, "App.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
                       <PropertyGroup>

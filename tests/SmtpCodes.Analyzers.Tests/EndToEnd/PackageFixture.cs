@@ -219,6 +219,20 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             File.WriteAllText(Path.Combine(root, ".editorconfig"), "root = true\n");
         }
 
+        /// <summary>
+        /// A NuGet.config in <paramref name="folder"/> that adds the temporary feed; the user's own sources (the
+        /// machine's NuGet.config) still serve the rest.
+        /// </summary>
+        public static void WriteFeedConfig(string folder, string key, string feed) =>
+            File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="{key}" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+
         /// <summary><c>build &lt;target&gt; --no-restore</c> and the isolation switches, then <paramref name="extra"/>.</summary>
         public static string[] BuildArguments(string target, params string[] extra) =>
             new[] { "build", target, "--no-restore" }.Concat(DotnetCli.BuildSwitches).Concat(extra).ToArray();
@@ -266,15 +280,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
         {
             WriteIsolationFiles(Root);
 
-            // The temporary feed comes first; the user's own sources (the machine's NuGet.config) still serve the rest.
-            File.WriteAllText(Path.Combine(Root, "NuGet.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="smtpcodes-e2e" value="{Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            WriteFeedConfig(Root, "smtpcodes-e2e", Feed);
 
             foreach (var project in Projects)
             {
