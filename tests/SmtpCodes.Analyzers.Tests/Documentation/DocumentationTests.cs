@@ -66,7 +66,10 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
             Assert.Equal($"# {id}: {descriptor.Title}", firstLine);
         }
 
-        /// <summary>The headings every rule page has, in this order (level and text).</summary>
+        /// <summary>
+        /// The headings every rule page has, in this order (level and text): "Not flagged" holds the shapes a rule does
+        /// not report, "Fix All" whether and how its fix runs in bulk (Fix All, dotnet format).
+        /// </summary>
         private static readonly string[] s_ruleSections =
         {
             "## What it flags",
@@ -124,8 +127,20 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
 
                     return state;
                 }).Headings;
-            Assert.Equal(s_ruleSections, headings.ToArray());
+
+            // The sections (##) are exactly these, in this order; the required sub-sections (###) sit in their section,
+            // and a page may add sub-sections of its own.
+            Assert.Equal(s_ruleSections.Where(IsSection).ToArray(), headings.Where(IsSection).ToArray());
+            foreach (var required in s_ruleSections.Where(heading => !IsSection(heading)))
+            {
+                var expectedParent = s_ruleSections.Take(Array.IndexOf(s_ruleSections, required)).Last(IsSection);
+                var index = headings.IndexOf(required);
+                Assert.True(index >= 0, $"docs/rules/{id}.md has no '{required}' (under '{expectedParent}').");
+                Assert.Equal(expectedParent, headings.Take(index).Last(IsSection));
+            }
         }
+
+        private static bool IsSection(string heading) => heading.StartsWith("## ", StringComparison.Ordinal);
 
         [Theory]
         [MemberData(nameof(RuleIds))]
