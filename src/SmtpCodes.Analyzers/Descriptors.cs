@@ -5,8 +5,10 @@ namespace SmtpCodes.Analyzers
     /// <summary>Every <see cref="DiagnosticDescriptor"/> of the package, built by one factory.</summary>
     internal static class Descriptors
     {
-        internal const string HelpLinkBase = "https://github.com/smtpcodes/SmtpCodes.Analyzers/blob/main/docs/rules/";
+        /// <summary>Where the rule pages are read on the web: RepositoryFileUrl of Directory.Build.props, then <c>docs/rules/</c>.</summary>
+        internal const string HelpLinkBase = RepositoryFiles.BaseUrl + "docs/rules/";
 
+        /// <summary>The help link of a rule: its page, <c>docs/rules/SMTP001.md</c>.</summary>
         internal static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
         internal static readonly DiagnosticDescriptor SMTP000_InvalidOption = Create(
@@ -27,21 +29,21 @@ namespace SmtpCodes.Analyzers
         internal static readonly DiagnosticDescriptor SMTP002_MissingTransientCodes = Create(
             DiagnosticIds.MissingTransientCodes,
             "A switch over an SMTP status does not handle every transient (4yz) code",
-            "The switch on '{0}' does not handle the transient (4yz) codes {1}",
+            "The switch on '{0}' does not handle the transient (4yz) codes {1}; 'default:' and '_' do not count as handling them unless smtp_codes.default_counts_as_handled = true",
             Categories.Reliability,
             "A 4yz reply means 'try again later'. A switch that handles some transient codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a bounce, and the mail is lost. A default branch does not count as handling them unless smtp_codes.default_counts_as_handled is true.");
 
         internal static readonly DiagnosticDescriptor SMTP003_MissingPermanentCodes = Create(
             DiagnosticIds.MissingPermanentCodes,
             "A switch over an SMTP status does not handle every permanent (5yz) code",
-            "The switch on '{0}' does not handle the permanent (5yz) codes {1}",
+            "The switch on '{0}' does not handle the permanent (5yz) codes {1}; 'default:' and '_' do not count as handling them unless smtp_codes.default_counts_as_handled = true",
             Categories.Reliability,
             "A 5yz reply means 'do not retry'. A switch that handles some permanent codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a retry, and the client hammers the server forever. A default branch does not count as handling them unless smtp_codes.default_counts_as_handled is true.");
 
         internal static readonly DiagnosticDescriptor SMTP004_UnknownStatusCode = Create(
             DiagnosticIds.UnknownStatusCode,
             "The value is not an SMTP reply code",
-            "{0} is neither a member of '{1}' nor an SMTP reply code defined by the RFCs",
+            "{0} is neither a member of '{1}' nor an SMTP reply code defined by the RFCs{2}",
             Categories.Correctness,
             "The number is compared with, or converted to, an SMTP status but no SMTP server sends it: a typo, an HTTP status in the wrong place, or a made-up value. The comparison can never be true.");
 

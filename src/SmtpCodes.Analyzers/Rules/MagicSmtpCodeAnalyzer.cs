@@ -275,7 +275,8 @@ namespace SmtpCodes.Analyzers.Rules
                         Descriptors.SMTP004_UnknownStatusCode,
                         literal.GetLocation(),
                         TextOf(literal),
-                        statusEnum.DisplayName));
+                        statusEnum.DisplayName,
+                        DroppedDigit.Suggestion(statusEnum, value)));
                 }
             }
 

@@ -40,8 +40,19 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
         public void Help_link_points_at_the_rule_page(string id)
         {
             var descriptor = PackageContents.Descriptors.Single(d => d.Id == id);
-            Assert.Equal($"https://github.com/smtpcodes/SmtpCodes.Analyzers/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+            Assert.Equal($"{RepositoryFileUrl()}docs/rules/{id}.md", descriptor.HelpLinkUri);
             Assert.True(File.Exists(RepositoryPaths.Combine("docs", "rules", id + ".md")), $"docs/rules/{id}.md is missing");
+        }
+
+        /// <summary>RepositoryFileUrl of Directory.Build.props, the one base of the help links and the packed README's links.</summary>
+        internal static string RepositoryFileUrl()
+        {
+            var properties = System.Xml.Linq.XDocument.Load(RepositoryPaths.Combine("Directory.Build.props")).Descendants().ToArray();
+            string Value(string name) => properties.Single(element => element.Name.LocalName == name).Value.Trim();
+            var url = Value("RepositoryFileUrl").Replace("$(RepositoryUrl)", Value("RepositoryUrl"));
+            Assert.StartsWith("https://", url, StringComparison.Ordinal);
+            Assert.EndsWith("/", url, StringComparison.Ordinal);
+            return url;
         }
 
         [Theory]
@@ -53,7 +64,10 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
             Assert.Equal($"# {id}: {descriptor.Title}", firstLine);
         }
 
-        /// <summary>The headings every rule page has, in this order (level and text).</summary>
+        /// <summary>
+        /// The headings every rule page has, in this order (level and text): "Not flagged" holds the shapes a rule does
+        /// not report, "Fix All" whether and how its fix runs in bulk (Fix All, dotnet format).
+        /// </summary>
         private static readonly string[] s_ruleSections =
         {
             "## What it flags",
@@ -111,7 +125,36 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
 
                     return state;
                 }).Headings;
-            Assert.Equal(s_ruleSections, headings.ToArray());
+
+            // The sections (##) are exactly these, in this order; the required sub-sections (###) sit in their section,
+            // and a page may add sub-sections of its own.
+            Assert.Equal(s_ruleSections.Where(IsSection).ToArray(), headings.Where(IsSection).ToArray());
+            foreach (var required in s_ruleSections.Where(heading => !IsSection(heading)))
+            {
+                var expectedParent = s_ruleSections.Take(Array.IndexOf(s_ruleSections, required)).Last(IsSection);
+                var index = headings.IndexOf(required);
+                Assert.True(index >= 0, $"docs/rules/{id}.md has no '{required}' (under '{expectedParent}').");
+                Assert.Equal(expectedParent, headings.Take(index).Last(IsSection));
+            }
+        }
+
+        private static bool IsSection(string heading) => heading.StartsWith("## ", StringComparison.Ordinal);
+
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void Rule_page_shows_messages_of_the_descriptor_format(string id)
+        {
+            // Each "SMTP00N: ..." line of a code block is a message the rule can print: the descriptor's format with
+            // its arguments filled in (an argument may be empty, as SMTP004's suggestion is when there is none).
+            var descriptor = PackageContents.Descriptors.Single(d => d.Id == id);
+            var format = descriptor.MessageFormat.ToString();
+            var pattern = new Regex("^" + Regex.Replace(Regex.Escape(format), @"\\\{\d+}", "(.*)") + "$");
+            var examples = File.ReadAllLines(RepositoryPaths.Combine("docs", "rules", id + ".md"))
+                .Where(line => line.StartsWith(id + ": ", StringComparison.Ordinal))
+                .Select(line => line.Substring(id.Length + 2))
+                .ToArray();
+            Assert.True(examples.Length > 0, $"docs/rules/{id}.md shows no message ('{id}: ...' in a code block)");
+            Assert.All(examples, example => Assert.True(pattern.IsMatch(example), $"docs/rules/{id}.md shows '{example}', which the format '{format}' cannot print"));
         }
 
         [Fact]

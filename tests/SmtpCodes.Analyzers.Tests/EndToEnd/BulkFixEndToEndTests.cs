@@ -10,7 +10,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
     /// <summary>
     /// A bulk run the way users make one in a pre-commit hook or CI: <c>dotnet format analyzers</c> with every SMTP rule,
     /// through the packed package, on retry handlers over all four status enums (the BulkFix consumer). The program prints
-    /// what every handler does for every status before and after; the contract (rules.md, "A code fix is one of two kinds")
+    /// what every handler does for every status before and after; the package's promise for bulk runs
     /// says the output is the same, the value-preserving fixes (SMTP001, SMTP006) are applied, the decisions (SMTP002,
     /// SMTP003, SMTP005) are left to a person, and a second run changes nothing.
     /// </summary>

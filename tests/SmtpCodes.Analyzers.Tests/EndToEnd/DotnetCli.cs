@@ -53,13 +53,22 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
         /// <summary>The dotnet host: the one that runs this test process when it is dotnet, else the one on PATH.</summary>
         public static string HostPath { get; } = FindHost();
 
-        public static async Task<DotnetResult> RunAsync(
+        public static Task<DotnetResult> RunAsync(
+            string workingDirectory,
+            IEnumerable<string> arguments,
+            TimeSpan timeout,
+            IReadOnlyDictionary<string, string>? environment = null) =>
+            RunProcessAsync(HostPath, workingDirectory, arguments, timeout, environment);
+
+        /// <summary>Runs another program (a shell, a tool) with the same isolation, timeout and capture as <see cref="RunAsync"/>.</summary>
+        public static async Task<DotnetResult> RunProcessAsync(
+            string fileName,
             string workingDirectory,
             IEnumerable<string> arguments,
             TimeSpan timeout,
             IReadOnlyDictionary<string, string>? environment = null)
         {
-            var startInfo = new ProcessStartInfo(HostPath)
+            var startInfo = new ProcessStartInfo(fileName)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -82,7 +91,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
                 }
             }
 
-            var commandLine = "dotnet " + string.Join(" ", startInfo.ArgumentList);
+            var commandLine = (fileName == HostPath ? "dotnet" : fileName) + " " + string.Join(" ", startInfo.ArgumentList);
             var output = new StringBuilder();
             var stopwatch = Stopwatch.StartNew();
             using var process = new Process { StartInfo = startInfo };

@@ -34,8 +34,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             Workspace = Path.Combine(Root, "consumers");
             PackageFolder = Path.Combine(Root, "nuget-packages");
 
-            // SemVer 2 pre-release: unique per run, so neither a NuGet cache nor an earlier feed can serve a stale copy.
-            PackageVersion = string.Create(CultureInfo.InvariantCulture, $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.g{Guid.NewGuid().ToString("N").Substring(0, 8)}");
+            PackageVersion = NewPackageVersion();
             PackagePath = Path.Combine(Feed, $"{PackageId}.{PackageVersion}.nupkg");
             ConsumerEnvironment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageFolder };
 
@@ -146,16 +145,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             Directory.CreateDirectory(Workspace);
             Directory.CreateDirectory(PackageFolder);
 
-            // Packs from the repository into an artifacts folder of its own: the developer's bin/ and obj/ stay untouched.
-            Pack = await RunAsync(
-                RepositoryRoot,
-                new[]
-                {
-                    "pack", Path.Combine(RepositoryRoot, "src", "SmtpCodes.Analyzers.Package", "SmtpCodes.Analyzers.Package.csproj"),
-                    "-c", "Release", "-o", Feed, $"-p:Version={PackageVersion}", $"-p:ArtifactsPath={Path.Combine(Root, "artifacts")}{Path.DirectorySeparatorChar}",
-                },
-                PackTimeout,
-                environment: null).ConfigureAwait(false);
+            Pack = await RunAsync(RepositoryRoot, PackArguments(RepositoryRoot, Feed, PackageVersion, Path.Combine(Root, "artifacts")), PackTimeout, environment: null).ConfigureAwait(false);
             if (!Pack.Succeeded || !File.Exists(PackagePath))
             {
                 throw new InvalidOperationException($"dotnet pack did not produce {PackagePath}.{Environment.NewLine}{Pack.Describe()}");
@@ -209,6 +199,48 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             return (await ci.ConfigureAwait(false), await ciFixed.ConfigureAwait(false));
         }
 
+        /// <summary>SemVer 2 pre-release: unique per run, so neither a NuGet cache nor an earlier feed can serve a stale copy.</summary>
+        public static string NewPackageVersion() =>
+            string.Create(CultureInfo.InvariantCulture, $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.g{Guid.NewGuid().ToString("N").Substring(0, 8)}");
+
+        /// <summary>
+        /// <c>dotnet pack</c> of the package project into <paramref name="feed"/> with <paramref name="version"/>, building
+        /// into an artifacts folder of its own: the developer's bin/ and obj/ stay untouched.
+        /// </summary>
+        public static string[] PackArguments(string repositoryRoot, string feed, string version, string artifactsPath) =>
+            new[]
+            {
+                "pack", Path.Combine(repositoryRoot, "src", "SmtpCodes.Analyzers.Package", "SmtpCodes.Analyzers.Package.csproj"),
+                "-c", "Release", "-o", feed, $"-p:Version={version}", $"-p:ArtifactsPath={artifactsPath}{Path.DirectorySeparatorChar}",
+            };
+
+        /// <summary>
+        /// Stops MSBuild, NuGet and .editorconfig from looking above <paramref name="root"/>: whatever lies above the
+        /// temporary folder must not change the builds below it. The .NET SDK's own code-analysis rules are not under
+        /// test; turning them off saves seconds per build on 2 cores.
+        /// </summary>
+        public static void WriteIsolationFiles(string root)
+        {
+            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project>\n  <PropertyGroup>\n    <EnableNETAnalyzers>false</EnableNETAnalyzers>\n  </PropertyGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
+            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(root, ".editorconfig"), "root = true\n");
+        }
+
+        /// <summary>
+        /// A NuGet.config in <paramref name="folder"/> that adds the temporary feed; the user's own sources (the
+        /// machine's NuGet.config) still serve the rest.
+        /// </summary>
+        public static void WriteFeedConfig(string folder, string key, string feed) =>
+            File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="{key}" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+
         /// <summary><c>build &lt;target&gt; --no-restore</c> and the isolation switches, then <paramref name="extra"/>.</summary>
         public static string[] BuildArguments(string target, params string[] extra) =>
             new[] { "build", target, "--no-restore" }.Concat(DotnetCli.BuildSwitches).Concat(extra).ToArray();
@@ -254,23 +286,9 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
         private void WriteWorkspace()
         {
-            // Stop MSBuild, NuGet and .editorconfig from looking above the workspace: whatever lies above /tmp (or
-            // wherever the temporary folder is) must not change the consumers' builds.
-            // The .NET SDK's own code-analysis rules are not under test; turning them off saves seconds per build on 2 cores.
-            File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project>\n  <PropertyGroup>\n    <EnableNETAnalyzers>false</EnableNETAnalyzers>\n  </PropertyGroup>\n</Project>\n");
-            File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
-            File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
-            File.WriteAllText(Path.Combine(Root, ".editorconfig"), "root = true\n");
+            WriteIsolationFiles(Root);
 
-            // The temporary feed comes first; the user's own sources (the machine's NuGet.config) still serve the rest.
-            File.WriteAllText(Path.Combine(Root, "NuGet.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="smtpcodes-e2e" value="{Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            WriteFeedConfig(Root, "smtpcodes-e2e", Feed);
 
             foreach (var project in Projects)
             {
@@ -322,7 +340,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             return rules;
         }
 
-        private static string FindRepositoryRoot()
+        public static string FindRepositoryRoot()
         {
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             {
@@ -335,7 +353,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             throw new InvalidOperationException($"No SmtpCodes.Analyzers.sln above {AppContext.BaseDirectory}: the end-to-end tests pack the repository they run from.");
         }
 
-        private static void DeleteDirectory(string path)
+        public static void DeleteDirectory(string path)
         {
             for (var attempt = 0; attempt < 3; attempt++)
             {

@@ -11,7 +11,7 @@ using SmtpCodes.Analyzers.Tests.Robustness.Sources;
 namespace SmtpCodes.Analyzers.Tests.Rules
 {
     /// <summary>
-    /// The two kinds of code fix (rules.md, "A code fix is one of two kinds"): the titles a user reads in the lightbulb
+    /// The two kinds of code fix (value-preserving, offered in bulk; decisions, one at a time): the titles a user reads in the lightbulb
     /// with their equivalence keys, for every action of every fixer; Fix All for the value-preserving fixes only; and a
     /// bulk run the way <c>dotnet format analyzers</c> makes it (each rule's Fix All in turn, re-analysing in between, with
     /// the key of the first action offered) that converges whatever the order of the rules.

@@ -213,7 +213,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 """;
             return Verify.VerifyAnalyzerAsync(
                 source,
-                Verify.Diagnostic("SMTP004").WithSpan(5, 46, 5, 49).WithArguments("404", "SmtpStatusCode"));
+                Verify.Diagnostic("SMTP004").WithSpan(5, 46, 5, 49).WithArguments("404", "SmtpStatusCode", string.Empty));
         }
 
         [Fact]
