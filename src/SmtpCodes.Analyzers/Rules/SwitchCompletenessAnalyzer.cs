@@ -673,7 +673,7 @@ namespace SmtpCodes.Analyzers.Rules
                     if (parent is IConditionalOperation conditional && conditional.WhenTrue == child && IsGuard(conditional.Condition))
                     {
                         var admitted = new MemberSet(StatusEnum.Members.Length);
-                        if (AddAdmitted(conditional.Condition, admitted) && !WrittenBetween(conditional.Syntax, conditional.Condition.Syntax.Span.End, Syntax.SpanStart))
+                        if (AddAdmitted(conditional.Condition, admitted) && !WrittenBetween(conditional.Syntax, conditional.Condition.Syntax.Span.End, ReachingEnd(conditional.Syntax)))
                         {
                             return admitted;
                         }
@@ -681,6 +681,24 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 return null;
+            }
+
+            /// <summary>
+            /// Where a write can still reach the switch from inside the guard's true branch: the switch's start, or the end of
+            /// the outermost loop around the switch within that branch (a write after the switch reaches its next round).
+            /// </summary>
+            private int ReachingEnd(SyntaxNode guard)
+            {
+                var end = Syntax.SpanStart;
+                for (var node = Syntax.Parent; node is not null && node != guard; node = node.Parent)
+                {
+                    if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
+                    {
+                        end = node.Span.End;
+                    }
+                }
+
+                return end;
             }
 
             /// <summary>The shape of a guard, asked before anything is allocated: an <c>||</c> chain of <c>==</c> and <c>is</c> tests on the switched value.</summary>

@@ -491,8 +491,33 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                     return "other";
                 }
+
+                string WrittenLaterInALoop({{e.TypeName}} status, System.Func<{{e.TypeName}}> next)
+                {
+                    var seen = "";
+                    if (status == {{e.T(0)}} || status == {{e.P(0)}})
+                    {
+                        for (var i = 0; i < 3; i++)
+                        {
+                            {|#4:switch|} (status)
+                            {
+                                case {{e.T(0)}}:
+                                    seen += "busy";
+                                    break;
+                                case {{e.P(0)}}:
+                                    seen += "gone";
+                                    break;
+                            }
+
+                            // The next round's switch sees this value, not the one the guard tested.
+                            status = next();
+                        }
+                    }
+
+                    return seen;
+                }
                 """,
-                Transient(0), Permanent(0), Transient(1), Permanent(1), Transient(2), Permanent(2), Transient(3), Permanent(3));
+                Transient(0), Permanent(0), Transient(1), Permanent(1), Transient(2), Permanent(2), Transient(3), Permanent(3), Transient(4), Permanent(4));
         }
 
         [Theory]
