@@ -105,6 +105,14 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
         }
 
+        /// <summary>What a case label's value (<c>case 550:</c>, <c>case SmtpStatusCode.MailboxBusy:</c>) matches, as a compiled pattern.</summary>
+        internal static CompiledPattern CompileValue(IOperation value) => TryRead(value, out var constant) switch
+        {
+            ConstantKind.Integral => new CompiledPattern(CompiledPattern.Test.Equal, constant),
+            ConstantKind.Null => CompiledPattern.Never,
+            _ => CompiledPattern.Wildcard,
+        };
+
         /// <summary>
         /// False when a constant or relational pattern inside <paramref name="pattern"/> has no value the analysis can
         /// read: code being typed (<c>case SmtpStatusCode.</c>), where what the switch handles is unknown.

@@ -63,7 +63,7 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 // Tests of earlier sections without a guard: a value they match never reaches a later section.
-                var earlier = new List<IOperation>();
+                var earlier = new EarlierTests();
                 var leaves = new List<Leaf>();
                 var alternatives = new List<IPatternOperation>(2);
                 foreach (var section in switchStatement.Cases)
@@ -110,7 +110,7 @@ namespace SmtpCodes.Analyzers.Rules
                     return;
                 }
 
-                var earlier = new List<IOperation>();
+                var earlier = new EarlierTests();
                 var leaves = new List<Leaf>();
                 var alternatives = new List<IPatternOperation>(2);
                 foreach (var arm in switchExpression.Arms)
@@ -226,7 +226,7 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>Reports when the leaves hold a transient and a permanent constant that no earlier branch takes.</summary>
-            private static bool Evaluate(OperationAnalysisContext context, StatusEnum statusEnum, List<Leaf> leaves, List<IOperation>? earlier, SyntaxNode container, string? fixKind)
+            private static bool Evaluate(OperationAnalysisContext context, StatusEnum statusEnum, List<Leaf> leaves, EarlierTests? earlier, SyntaxNode container, string? fixKind)
             {
                 var transient = FirstUnhandled(leaves, ReplyClass.TransientNegative, earlier);
                 if (transient is null)
@@ -269,11 +269,11 @@ namespace SmtpCodes.Analyzers.Rules
                 return true;
             }
 
-            private static Leaf? FirstUnhandled(List<Leaf> leaves, ReplyClass replyClass, List<IOperation>? earlier)
+            private static Leaf? FirstUnhandled(List<Leaf> leaves, ReplyClass replyClass, EarlierTests? earlier)
             {
                 foreach (var leaf in leaves)
                 {
-                    if (leaf.Class == replyClass && (earlier is null || !MayBeHandled(earlier, leaf.Value)))
+                    if (leaf.Class == replyClass && (earlier is null || !earlier.MayMatch(leaf.Value)))
                     {
                         return leaf;
                     }
@@ -282,20 +282,40 @@ namespace SmtpCodes.Analyzers.Rules
                 return null;
             }
 
-            private static bool MayBeHandled(List<IOperation> earlier, long value)
+            /// <summary>
+            /// The tests of earlier branches without a guard (a value they may match never reaches a later branch), each
+            /// compiled the first time a later branch asks about it, and then once for the whole switch.
+            /// </summary>
+            private sealed class EarlierTests
             {
-                foreach (var test in earlier)
+                private readonly List<IOperation> _tests = new List<IOperation>();
+                private readonly List<CompiledPattern?> _compiled = new List<CompiledPattern?>();
+
+                internal void Add(IOperation test)
                 {
-                    var match = test is IPatternOperation pattern
-                        ? PatternValues.Evaluate(pattern, value)
-                        : PatternValues.TryRead(test, out var constant) == PatternValues.ConstantKind.Integral ? (constant == value ? PatternMatch.Yes : PatternMatch.No) : PatternMatch.Unknown;
-                    if (match != PatternMatch.No)
-                    {
-                        return true;
-                    }
+                    _tests.Add(test);
+                    _compiled.Add(null);
                 }
 
-                return false;
+                internal bool MayMatch(long value)
+                {
+                    for (var i = 0; i < _tests.Count; i++)
+                    {
+                        var compiled = _compiled[i];
+                        if (compiled is null)
+                        {
+                            compiled = _tests[i] is IPatternOperation pattern ? PatternValues.Compile(pattern) : PatternValues.CompileValue(_tests[i]);
+                            _compiled[i] = compiled;
+                        }
+
+                        if (compiled.Evaluate(value) != PatternMatch.No)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
             }
 
             /// <summary>
