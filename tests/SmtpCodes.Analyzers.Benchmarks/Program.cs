@@ -24,7 +24,8 @@ namespace SmtpCodes.Analyzers.Benchmarks
         private const string Usage = """
             SmtpCodes.Analyzers.Benchmarks [options]
               --sizes 2000,20000,200000   corpus sizes in lines (each corpus stops at the first file that reaches the size)
-              --corpora smtp,plain        which corpora: smtp (SMTP-heavy), plain (no SMTP)
+              --corpora smtp,plain,mail   which corpora: smtp (SMTP-heavy), plain (no SMTP, no mail library),
+                                          mail (no SMTP code, MailKit/MimeKit/SmtpServer referenced)
               --repetitions 5             measured repetitions per corpus and size (the median is reported)
               --warmup 1                  discarded rounds per corpus before the first (smallest) size is measured
               --seed 20261128             corpus seed
@@ -164,7 +165,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
         {
             internal List<int> Sizes { get; } = new() { 2_000, 20_000, 200_000 };
 
-            internal List<CorpusKind> Corpora { get; } = new() { CorpusKind.SmtpHeavy, CorpusKind.NoSmtp };
+            internal List<CorpusKind> Corpora { get; } = new() { CorpusKind.SmtpHeavy, CorpusKind.NoSmtp, CorpusKind.MailReferenced };
 
             internal int Repetitions { get; private set; } = 5;
 
@@ -208,7 +209,8 @@ namespace SmtpCodes.Analyzers.Benchmarks
                                 {
                                     "smtp" => CorpusKind.SmtpHeavy,
                                     "plain" => CorpusKind.NoSmtp,
-                                    _ => throw new ArgumentException($"--corpora: '{part}' is neither smtp nor plain"),
+                                    "mail" => CorpusKind.MailReferenced,
+                                    _ => throw new ArgumentException($"--corpora: '{part}' is none of smtp, plain, mail"),
                                 });
                             }
 

@@ -42,5 +42,12 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
 
         /// <summary>Ordinary business code of the same shape; no status enum is referenced.</summary>
         NoSmtp,
+
+        /// <summary>
+        /// Ordinary business code that never names a status type, compiled with MailKit, MimeKit and SmtpServer
+        /// referenced (an application with one mail module elsewhere): the rules' gate is open, yet nothing is theirs.
+        /// Every class declares <c>Total0</c>…<c>Total19</c> with the same local names.
+        /// </summary>
+        MailReferenced,
     }
 }

@@ -261,7 +261,12 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
             }
         }
 
-        internal static string Name(CorpusKind kind) => kind == CorpusKind.SmtpHeavy ? "SMTP-heavy" : "No-SMTP";
+        internal static string Name(CorpusKind kind) => kind switch
+        {
+            CorpusKind.SmtpHeavy => "SMTP-heavy",
+            CorpusKind.MailReferenced => "Mail-referenced",
+            _ => "No-SMTP",
+        };
 
         private static void Judge(BenchmarkReport report, string target, string measured, bool holds) =>
             report.Targets.Add(new TargetResult { Target = target, Measured = measured, Verdict = holds ? "holds" : "fails" });
