@@ -80,7 +80,10 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
         /// A corpus of about <paramref name="targetLines"/> lines (it stops at the first file that reaches it). An
         /// SMTP-heavy corpus starts with the Aspose enum's declaration (<see cref="AsposeStatusCodePath"/>).
         /// </summary>
-        public IReadOnlyList<CorpusFile> Generate(CorpusKind kind, int targetLines)
+        public IReadOnlyList<CorpusFile> Generate(CorpusKind kind, int targetLines) => Generate(kind, targetLines, int.MaxValue);
+
+        /// <summary>As <see cref="Generate(CorpusKind, int)"/>, stopping after <paramref name="maxFiles"/> files if it comes first.</summary>
+        public IReadOnlyList<CorpusFile> Generate(CorpusKind kind, int targetLines, int maxFiles)
         {
             if (targetLines < 1)
             {
@@ -96,7 +99,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                 lines += files[0].LineCount;
             }
 
-            for (var index = 0; lines < targetLines; index++)
+            for (var index = 0; lines < targetLines && files.Count < maxFiles; index++)
             {
                 var file = kind switch
                 {
