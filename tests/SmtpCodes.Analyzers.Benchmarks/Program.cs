@@ -36,6 +36,9 @@ namespace SmtpCodes.Analyzers.Benchmarks
               --compilation-start         instead of the benchmark: time the analyzers' compilation-start work (catalog
                                           and gate) on an editor's new compilation after a one-file edit
                                           (200 references, 1,000 files)
+              --real-build                instead of the benchmark: the mail-referenced corpus (largest of --sizes) as a
+                                          net10.0 project with MailKit; `dotnet build --no-incremental` with and without
+                                          the analyzers, --repetitions alternating pairs
               --output DIR                where benchmark.json and benchmark.md go (default: results/ beside this program)
             """;
 
@@ -95,6 +98,11 @@ namespace SmtpCodes.Analyzers.Benchmarks
             {
                 report.MissingPeers.Add(new PeerFailure { Name = peer.Name, Reason = peer.Reason });
                 Console.WriteLine($"Peer {peer.Name} could not load: {peer.Reason}");
+            }
+
+            if (options.RealBuild)
+            {
+                return RealBuild.Run(options.Sizes[options.Sizes.Count - 1], options.Repetitions, options.Seed, Console.WriteLine);
             }
 
             if (options.CompilationStart)
@@ -188,6 +196,9 @@ namespace SmtpCodes.Analyzers.Benchmarks
             /// <summary>The analyzer whose callbacks <see cref="Measurement.Replay"/> calls, or null for the benchmark.</summary>
             internal string? Replay { get; private set; }
 
+            /// <summary>Run <see cref="Measurement.RealBuild"/> instead of the benchmark.</summary>
+            internal bool RealBuild { get; private set; }
+
             /// <summary>Run <see cref="Measurement.CompilationStart"/> instead of the benchmark.</summary>
             internal bool CompilationStart { get; private set; }
 
@@ -252,6 +263,9 @@ namespace SmtpCodes.Analyzers.Benchmarks
                             break;
                         case "--replay":
                             options.Replay = Value(args, ref i);
+                            break;
+                        case "--real-build":
+                            options.RealBuild = true;
                             break;
                         case "--compilation-start":
                             options.CompilationStart = true;
