@@ -44,9 +44,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
         NoSmtp,
 
         /// <summary>
-        /// Ordinary business code that never names a status type, compiled with MailKit, MimeKit and SmtpServer
-        /// referenced (an application with one mail module elsewhere): the rules' gate is open, yet nothing is theirs.
-        /// Every class declares <c>Total0</c>…<c>Total19</c> with the same local names.
+        /// Ordinary business code compiled with MailKit, MimeKit and SmtpServer referenced, plus the application's one
+        /// small mail module (one magic code): the rules' gate is open, yet almost nothing is theirs. Every business
+        /// class declares <c>Total0</c>…<c>Total19</c> with the same local names.
         /// </summary>
         MailReferenced,
     }

@@ -76,9 +76,46 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
 
             """;
 
+        /// <summary>The path of <see cref="MailModuleSource"/> in a mail-referenced corpus.</summary>
+        public const string MailModulePath = "Notifications/Notifier.cs";
+
+        /// <summary>
+        /// The one mail module of a mail-referenced corpus, as an application that references MailKit has: it names
+        /// MailKit's types (so no gate can tell the corpus from a real application by its text) and holds one magic
+        /// code, so that a run shows the rules were on.
+        /// </summary>
+        public static string MailModuleSource { get; } = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            namespace Corpus.Notifications;
+
+            public sealed class Notifier
+            {
+                public async Task<bool> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+                {
+                    using var client = new SmtpClient();
+                    try
+                    {
+                        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (SmtpCommandException ex) when ((int)ex.StatusCode == 550)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            """;
+
         /// <summary>
         /// A corpus of about <paramref name="targetLines"/> lines (it stops at the first file that reaches it). An
-        /// SMTP-heavy corpus starts with the Aspose enum's declaration (<see cref="AsposeStatusCodePath"/>).
+        /// SMTP-heavy corpus starts with the Aspose enum's declaration (<see cref="AsposeStatusCodePath"/>), a
+        /// mail-referenced one with its mail module (<see cref="MailModulePath"/>).
         /// </summary>
         public IReadOnlyList<CorpusFile> Generate(CorpusKind kind, int targetLines) => Generate(kind, targetLines, int.MaxValue);
 
@@ -96,6 +133,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
             if (kind == CorpusKind.SmtpHeavy)
             {
                 files.Add(new CorpusFile(AsposeStatusCodePath, AsposeStatusCodeSource));
+                lines += files[0].LineCount;
+            }
+            else if (kind == CorpusKind.MailReferenced)
+            {
+                files.Add(new CorpusFile(MailModulePath, MailModuleSource));
                 lines += files[0].LineCount;
             }
 

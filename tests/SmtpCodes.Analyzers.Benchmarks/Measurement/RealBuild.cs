@@ -10,7 +10,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 {
     /// <summary>
     /// <c>--real-build</c>: what a user's build feels. Writes the mail-referenced corpus as a real project (net10.0,
-    /// MailKit referenced, one small mail module that gives one SMTP001 so that the analyzers are seen to run), then times
+    /// MailKit referenced, its mail module giving one SMTP001 so that the analyzers are seen to run), then times
     /// <c>dotnet build --no-incremental</c> with this package's analyzers and without, in alternating pairs (with first,
     /// then without first, ...), after one discarded build of each. Everything else is the SDK's default, the compiler
     /// server included; the server is this mode's own (<c>SharedCompilationId</c>) and is stopped at the end.
@@ -18,34 +18,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
     internal static class RealBuild
     {
         internal const double TargetRatio = 1.02;
-
-        private const string MailModule = """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using MailKit.Net.Smtp;
-            using MimeKit;
-
-            namespace Corpus.Notifications;
-
-            public sealed class Notifier
-            {
-                public async Task<bool> SendAsync(MimeMessage message, CancellationToken cancellationToken)
-                {
-                    using var client = new SmtpClient();
-                    try
-                    {
-                        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                        return true;
-                    }
-                    catch (SmtpCommandException ex) when ((int)ex.StatusCode == 550)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            """;
 
         internal static int Run(int lines, int pairs, int seed, Action<string> log)
         {
@@ -66,8 +38,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                     total += file.LineCount;
                 }
 
-                Directory.CreateDirectory(Path.Combine(directory, "Notifications"));
-                File.WriteAllText(Path.Combine(directory, "Notifications", "Notifier.cs"), MailModule);
                 File.WriteAllText(Path.Combine(directory, "App.csproj"), $$"""
                     <Project Sdk="Microsoft.NET.Sdk">
                       <PropertyGroup>
@@ -87,7 +57,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 // Outside any repository: no Directory.Build.props or central package versions of ours apply.
                 File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
                 File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
-                log($"Real build: {total + MailModule.Split('\n').Length - 1:N0} lines in {files.Count + 1} files, MailKit {mailKit}, in {directory}");
+                log($"Real build: {total:N0} lines in {files.Count} files, MailKit {mailKit}, in {directory}");
                 log($"Analyzers: {analyzers}");
 
                 var restore = Dotnet(directory, "restore", "-nodeReuse:false");

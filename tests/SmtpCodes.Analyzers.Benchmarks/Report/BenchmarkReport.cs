@@ -37,6 +37,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
 
         public List<TargetResult> Targets { get; set; } = new();
 
+        /// <summary>The analyzers' compilation-start work on an editor's compilation after a one-file edit.</summary>
+        public List<CompilationStartRow> CompilationStart { get; set; } = new();
+
         public List<string> AnalyzerExceptions { get; set; } = new();
     }
 
@@ -116,6 +119,26 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
         public long AllocatedBytesOverBaseline { get; set; }
 
         public int Diagnostics { get; set; }
+    }
+
+    public sealed class CompilationStartRow
+    {
+        public int References { get; set; }
+
+        public int MailLibraries { get; set; }
+
+        public int Files { get; set; }
+
+        public bool GateOpen { get; set; }
+
+        /// <summary>The first compilation: nothing kept yet.</summary>
+        public double FirstMs { get; set; }
+
+        public double MedianAfterEditMs { get; set; }
+
+        public double MinAfterEditMs { get; set; }
+
+        public double MaxAfterEditMs { get; set; }
     }
 
     public sealed class TargetResult
