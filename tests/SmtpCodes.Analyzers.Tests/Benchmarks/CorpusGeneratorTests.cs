@@ -24,10 +24,10 @@ namespace SmtpCodes.Analyzers.Tests.Benchmarks
         }
 
         [Theory]
-        [InlineData(CorpusKind.SmtpHeavy, 2_000)]
-        [InlineData(CorpusKind.NoSmtp, 20_000)]
-        [InlineData(CorpusKind.MailReferenced, 20_000)]
-        public void A_corpus_reaches_its_size_and_stops_at_the_file_that_reaches_it(CorpusKind kind, int lines)
+        [InlineData(CorpusKind.SmtpHeavy, 2_000, 400)]
+        [InlineData(CorpusKind.NoSmtp, 20_000, 400)]
+        [InlineData(CorpusKind.MailReferenced, 20_000, 800)]
+        public void A_corpus_reaches_its_size_and_stops_at_the_file_that_reaches_it(CorpusKind kind, int lines, int longestFile)
         {
             var files = new CorpusGenerator().Generate(kind, lines);
             var total = 0;
@@ -36,7 +36,7 @@ namespace SmtpCodes.Analyzers.Tests.Benchmarks
                 total += file.LineCount;
             }
 
-            Assert.InRange(total, lines, lines + 400);
+            Assert.InRange(total, lines, lines + longestFile);
             Assert.InRange(total - files[files.Count - 1].LineCount, 0, lines - 1);
         }
 
