@@ -203,29 +203,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
             }
 
             text.Append('\n').Append("namespace Corpus.").Append(area).Append('.').Append(module).Append(";\n\n");
-            text.Append("""
-                public enum OrderState
-                {
-                    Draft,
-                    Submitted,
-                    Paid,
-                    Shipped,
-                    Delivered,
-                    Cancelled,
-                    Refunded,
-                }
-
-                public sealed class OrderLine
-                {
-                    public string Sku { get; set; } = "";
-
-                    public int Quantity { get; set; }
-
-                    public decimal UnitPrice { get; set; }
-                }
-
-
-                """);
+            text.Append(BusinessTypes);
             if (statusEnum is not null)
             {
                 text.Append("""
@@ -276,29 +254,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
             var text = new StringBuilder();
             text.Append("using System;\nusing System.Collections.Generic;\nusing System.Globalization;\nusing System.IO;\nusing System.Linq;\nusing System.Text;\nusing System.Threading;\nusing System.Threading.Tasks;\n\n");
             text.Append("namespace Corpus.").Append(area).Append('.').Append(module).Append(";\n\n");
-            text.Append("""
-                public enum OrderState
-                {
-                    Draft,
-                    Submitted,
-                    Paid,
-                    Shipped,
-                    Delivered,
-                    Cancelled,
-                    Refunded,
-                }
-
-                public sealed class OrderLine
-                {
-                    public string Sku { get; set; } = "";
-
-                    public int Quantity { get; set; }
-
-                    public decimal UnitPrice { get; set; }
-                }
-
-
-                """);
+            text.Append(BusinessTypes);
             text.Append("public sealed class ").Append(className).Append("\n{\n");
             text.Append("    private readonly List<string> _log = new();\n\n");
             text.Append("    public IReadOnlyList<string> Log => _log;\n");
@@ -354,6 +310,31 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                         _ => sum,
                     };
                 }
+
+            """;
+
+        /// <summary>The business enum and DTO every file of the corpora declares before its class.</summary>
+        private const string BusinessTypes = """
+            public enum OrderState
+            {
+                Draft,
+                Submitted,
+                Paid,
+                Shipped,
+                Delivered,
+                Cancelled,
+                Refunded,
+            }
+
+            public sealed class OrderLine
+            {
+                public string Sku { get; set; } = "";
+
+                public int Quantity { get; set; }
+
+                public decimal UnitPrice { get; set; }
+            }
+
 
             """;
 
