@@ -24,7 +24,8 @@ namespace SmtpCodes.Analyzers.Benchmarks
         private const string Usage = """
             SmtpCodes.Analyzers.Benchmarks [options]
               --sizes 2000,20000,200000   corpus sizes in lines (each corpus stops at the first file that reaches the size)
-              --corpora smtp,plain        which corpora: smtp (SMTP-heavy), plain (no SMTP)
+              --corpora smtp,plain,mail   which corpora: smtp (SMTP-heavy), plain (no SMTP, no mail library),
+                                          mail (no SMTP code, MailKit/MimeKit/SmtpServer referenced)
               --repetitions 5             measured repetitions per corpus and size (the median is reported)
               --warmup 1                  discarded rounds per corpus before the first (smallest) size is measured
               --seed 20261128             corpus seed
@@ -32,6 +33,12 @@ namespace SmtpCodes.Analyzers.Benchmarks
               --probes                    also time analyzers that register one kind of action and do nothing (the driver's floor)
               --replay ANALYZER           profiling aid, not a measure: call one analyzer's operation callbacks directly,
                                           --repetitions rounds, on the first of --sizes and --corpora, bound once
+              --compilation-start         only the measure every run ends with: the analyzers' compilation-start work
+                                          (catalog and gate) on an editor's new compilation after a one-file edit
+                                          (200 references, 1,000 files)
+              --real-build                instead of the benchmark: the mail-referenced corpus (largest of --sizes) as a
+                                          net10.0 project with MailKit; `dotnet build --no-incremental` with and without
+                                          the analyzers, --repetitions alternating pairs
               --output DIR                where benchmark.json and benchmark.md go (default: results/ beside this program)
             """;
 
@@ -93,6 +100,12 @@ namespace SmtpCodes.Analyzers.Benchmarks
                 Console.WriteLine($"Peer {peer.Name} could not load: {peer.Reason}");
             }
 
+            if (options.RealBuild)
+            {
+                return RealBuild.Run(options.Sizes[options.Sizes.Count - 1], options.Repetitions, options.Seed, Console.WriteLine);
+            }
+
+
             if (options.Replay is { } replayed)
             {
                 var target = all.Find(analyzer => analyzer.Name == replayed);
@@ -109,7 +122,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
             Console.WriteLine($"Analyzers: {string.Join(", ", report.ProjectAnalyzers)}; peers: {string.Join(", ", report.Peers)}; Roslyn {report.Roslyn}");
             var generator = new CorpusGenerator(options.Seed);
             var runner = new Runner(references, all);
-            foreach (var size in options.Sizes)
+            foreach (var size in options.CompilationStart ? new List<int>() : options.Sizes)
             {
                 foreach (var kind in options.Corpora)
                 {
@@ -136,6 +149,11 @@ namespace SmtpCodes.Analyzers.Benchmarks
             }
 
             ReportBuilder.JudgeTargets(report);
+            if (!CompilationStart.Measure(report, analyzers, references, options.Seed, Console.WriteLine))
+            {
+                return 1;
+            }
+
             var markdown = MarkdownWriter.Write(report);
             Console.WriteLine();
             Console.WriteLine(markdown);
@@ -164,7 +182,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
         {
             internal List<int> Sizes { get; } = new() { 2_000, 20_000, 200_000 };
 
-            internal List<CorpusKind> Corpora { get; } = new() { CorpusKind.SmtpHeavy, CorpusKind.NoSmtp };
+            internal List<CorpusKind> Corpora { get; } = new() { CorpusKind.SmtpHeavy, CorpusKind.NoSmtp, CorpusKind.MailReferenced };
 
             internal int Repetitions { get; private set; } = 5;
 
@@ -178,6 +196,12 @@ namespace SmtpCodes.Analyzers.Benchmarks
 
             /// <summary>The analyzer whose callbacks <see cref="Measurement.Replay"/> calls, or null for the benchmark.</summary>
             internal string? Replay { get; private set; }
+
+            /// <summary>Run <see cref="Measurement.RealBuild"/> instead of the benchmark.</summary>
+            internal bool RealBuild { get; private set; }
+
+            /// <summary>Run <see cref="Measurement.CompilationStart"/> alone, no corpus.</summary>
+            internal bool CompilationStart { get; private set; }
 
             /// <summary>Also time the do-nothing probes of <see cref="Probes"/>.</summary>
             internal bool Probes { get; private set; }
@@ -208,7 +232,8 @@ namespace SmtpCodes.Analyzers.Benchmarks
                                 {
                                     "smtp" => CorpusKind.SmtpHeavy,
                                     "plain" => CorpusKind.NoSmtp,
-                                    _ => throw new ArgumentException($"--corpora: '{part}' is neither smtp nor plain"),
+                                    "mail" => CorpusKind.MailReferenced,
+                                    _ => throw new ArgumentException($"--corpora: '{part}' is none of smtp, plain, mail"),
                                 });
                             }
 
@@ -239,6 +264,12 @@ namespace SmtpCodes.Analyzers.Benchmarks
                             break;
                         case "--replay":
                             options.Replay = Value(args, ref i);
+                            break;
+                        case "--real-build":
+                            options.RealBuild = true;
+                            break;
+                        case "--compilation-start":
+                            options.CompilationStart = true;
                             break;
                         case "--probes":
                             options.Probes = true;

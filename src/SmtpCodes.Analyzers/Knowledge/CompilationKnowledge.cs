@@ -29,7 +29,7 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         private static Entry Compute(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var catalog = StatusEnumCatalog.Create(compilation, options);
+            var catalog = StatusEnumCatalog.Create(compilation, options, cancellationToken);
             if (catalog is not null && !StatusTypeUsage.MayOccur(compilation, catalog, cancellationToken))
             {
                 catalog = null;

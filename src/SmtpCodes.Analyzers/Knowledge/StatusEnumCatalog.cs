@@ -1,5 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SmtpCodes.Analyzers.Knowledge
@@ -9,8 +14,26 @@ namespace SmtpCodes.Analyzers.Knowledge
     /// <c>smtp_codes.status_enum_types</c>. Built once per compilation; <see cref="Create"/> returns null when the
     /// compilation has none, and the analyzers then register nothing.
     /// </summary>
+    /// <remarks>
+    /// An editor makes a new compilation for every edit, with the same reference symbols. When no file declares an enum
+    /// of a status enum's simple name (looked for per tree, kept per tree), the catalog depends only on the references
+    /// and the configured names: the last one built for a reference set is reused, with what
+    /// <see cref="StatusTypeUsage"/> learnt about those references.
+    /// </remarks>
     internal sealed class StatusEnumCatalog
     {
+        /// <summary>The simple names of the well-known status enums: a file that declares an enum so named may shadow one.</summary>
+        private static readonly ImmutableArray<string> s_wellKnownSimpleNames = ImmutableArray.Create("SmtpStatusCode", "SmtpReplyCode");
+
+        /// <summary>Per first referenced assembly: the last catalog built from references alone, with the set it was built for.</summary>
+        private static readonly ConditionalWeakTable<IAssemblySymbol, LastBuilt> s_lastBuilt = new();
+
+        /// <summary>Per tree: the simple names of the enums it declares (most trees: none).</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, string[]> s_declaredEnums = new();
+
+        /// <summary>0: not asked yet; 1: the references alone make the gate open; 2: they do not (<see cref="StatusTypeUsage"/>).</summary>
+        private int _referencesAnswer;
+
         internal static readonly ImmutableArray<string> WellKnownMetadataNames = ImmutableArray.Create(
             "Aspose.Email.Clients.Smtp.SmtpStatusCode",
             "System.Net.Mail.SmtpStatusCode",
@@ -23,7 +46,39 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         internal ImmutableArray<StatusEnum> Enums => _enums;
 
-        internal static StatusEnumCatalog? Create(Compilation compilation, AnalyzerOptions options)
+        /// <summary>What <see cref="StatusTypeUsage"/> found the references alone to say, kept with the catalog they gave.</summary>
+        internal bool? ReferencesOpenTheGate
+        {
+            get
+            {
+                var answer = Volatile.Read(ref _referencesAnswer);
+                return answer == 0 ? null : answer == 1;
+            }
+
+            set => Volatile.Write(ref _referencesAnswer, value is null ? 0 : value.Value ? 1 : 2);
+        }
+
+        internal static StatusEnumCatalog? Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken = default)
+        {
+            var configured = SmtpCodesOptions.DistinctValues(compilation, options.AnalyzerConfigOptionsProvider, SmtpCodesOptions.StatusEnumTypesKey);
+            var references = compilation.SourceModule.ReferencedAssemblySymbols;
+            if (references.IsEmpty || SourceMayDeclare(compilation, configured, cancellationToken))
+            {
+                return Build(compilation, configured);
+            }
+
+            var last = s_lastBuilt.GetValue(references[0], _ => new LastBuilt());
+            if (last.Entry is { } known && known.IsFor(references, configured))
+            {
+                return known.Catalog;
+            }
+
+            var catalog = Build(compilation, configured);
+            last.Entry = new Built(references, configured, catalog);
+            return catalog;
+        }
+
+        private static StatusEnumCatalog? Build(Compilation compilation, List<string> configured)
         {
             var obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
             var enums = ImmutableArray.CreateBuilder<StatusEnum>();
@@ -32,7 +87,7 @@ namespace SmtpCodes.Analyzers.Knowledge
                 Add(compilation.GetTypeByMetadataName(name));
             }
 
-            foreach (var value in SmtpCodesOptions.DistinctValues(compilation, options.AnalyzerConfigOptionsProvider, SmtpCodesOptions.StatusEnumTypesKey))
+            foreach (var value in configured)
             {
                 foreach (var name in SmtpCodesOptions.SplitTypeNames(value))
                 {
@@ -65,6 +120,75 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
         }
 
+        /// <summary>
+        /// Whether a file declares an enum whose simple name is a well-known status enum's or a configured one's: then
+        /// the catalog may hold a source type, and is built for this compilation alone.
+        /// </summary>
+        private static bool SourceMayDeclare(Compilation compilation, List<string> configured, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!s_declaredEnums.TryGetValue(tree, out var declared))
+                {
+                    var computed = DeclaredEnums(tree, cancellationToken);
+                    declared = s_declaredEnums.GetValue(tree, _ => computed);
+                }
+
+                foreach (var name in declared)
+                {
+                    if (s_wellKnownSimpleNames.Contains(name) || IsConfiguredSimpleName(configured, name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsConfiguredSimpleName(List<string> configured, string name)
+        {
+            foreach (var value in configured)
+            {
+                foreach (var metadataName in SmtpCodesOptions.SplitTypeNames(value))
+                {
+                    var start = Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+')) + 1;
+                    if (string.CompareOrdinal(metadataName, start, name, 0, Math.Max(metadataName.Length - start, name.Length)) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The simple names of the enums a file declares, at any depth of namespaces and types.</summary>
+        private static string[] DeclaredEnums(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            List<string>? names = null;
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(tree.GetRoot(cancellationToken));
+            while (pending.Count > 0)
+            {
+                foreach (var child in pending.Pop().ChildNodes())
+                {
+                    switch (child)
+                    {
+                        case EnumDeclarationSyntax declaration:
+                            (names ??= new List<string>()).Add(declaration.Identifier.ValueText);
+                            break;
+                        case BaseNamespaceDeclarationSyntax:
+                        case TypeDeclarationSyntax:
+                            pending.Push(child);
+                            break;
+                    }
+                }
+            }
+
+            return names?.ToArray() ?? Array.Empty<string>();
+        }
+
         /// <summary>Finds the status enum of a type, looking through <c>Nullable&lt;T&gt;</c>.</summary>
         internal bool TryGet(ITypeSymbol? type, out StatusEnum statusEnum, out bool isNullable)
         {
@@ -92,5 +216,58 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         internal bool TryGet(ITypeSymbol? type, out StatusEnum statusEnum) => TryGet(type, out statusEnum, out _);
+
+        private sealed class LastBuilt
+        {
+            private Built? _entry;
+
+            internal Built? Entry
+            {
+                get => Volatile.Read(ref _entry);
+                set => Volatile.Write(ref _entry, value);
+            }
+        }
+
+        /// <summary>A catalog and the reference symbols and configured names it was built from.</summary>
+        private sealed class Built
+        {
+            private readonly ImmutableArray<IAssemblySymbol> _references;
+            private readonly List<string> _configured;
+
+            internal Built(ImmutableArray<IAssemblySymbol> references, List<string> configured, StatusEnumCatalog? catalog)
+            {
+                _references = references;
+                _configured = configured;
+                Catalog = catalog;
+            }
+
+            internal StatusEnumCatalog? Catalog { get; }
+
+            internal bool IsFor(ImmutableArray<IAssemblySymbol> references, List<string> configured)
+            {
+                if (references.Length != _references.Length || configured.Count != _configured.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < references.Length; i++)
+                {
+                    if (!ReferenceEquals(references[i], _references[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                for (var i = 0; i < configured.Count; i++)
+                {
+                    if (!string.Equals(configured[i], _configured[i], StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
     }
 }

@@ -62,8 +62,15 @@ namespace SmtpCodes.Analyzers.Knowledge
                 }
             }
 
-            return ReferencesStatusLibrary(compilation, statusAssemblies, frameworkAssembly, namespaces, cancellationToken)
-                || SourceNames(compilation, names, cancellationToken);
+            // What the references say is kept with the catalog: a catalog reused for the same reference symbols
+            // (StatusEnumCatalog.Create) brings its answer along, and only the text search is left per compilation.
+            if (catalog.ReferencesOpenTheGate is not { } byReferences)
+            {
+                byReferences = ReferencesStatusLibrary(compilation, statusAssemblies, frameworkAssembly, namespaces, cancellationToken);
+                catalog.ReferencesOpenTheGate = byReferences;
+            }
+
+            return byReferences || SourceNames(compilation, names, cancellationToken);
         }
 
         private static bool IsWellKnown(StatusEnum statusEnum)

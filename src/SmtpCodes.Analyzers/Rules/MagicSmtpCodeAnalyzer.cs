@@ -145,9 +145,16 @@ namespace SmtpCodes.Analyzers.Rules
                         return true;
                     case ILocalReferenceOperation { Local: { IsRef: false } local } reference
                         when IntegralConstants.IsIntegral(local.Type.SpecialType) && reference.SemanticModel is { } model:
+                        // Most integral locals are not initialised by a cast: they are rejected from their declaration's
+                        // syntax, before the cache, which then holds only the few candidates (docs/performance.md).
+                        if (CastInitializedDeclarator(local, model, cancellationToken) is not { } declarator)
+                        {
+                            return false;
+                        }
+
                         if (!_locals.TryGetValue(local, out var held))
                         {
-                            held = _locals.GetOrAdd(local, StatusHeldBy(local, model, cancellationToken));
+                            held = _locals.GetOrAdd(local, StatusHeldBy(local, declarator, model, cancellationToken));
                         }
 
                         if (held is null)
@@ -177,13 +184,10 @@ namespace SmtpCodes.Analyzers.Rules
             /// the same enum. Reading it (<c>Log(code)</c>, <c>in code</c>) keeps it; <c>++code</c>, <c>ref code</c>,
             /// <c>out code</c>, a compound or deconstruction assignment or any other value makes it an ordinary number.
             /// </summary>
-            private StatusEnum? StatusHeldBy(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+            private StatusEnum? StatusHeldBy(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken)
             {
-                if (local.DeclaringSyntaxReferences.Length != 1
-                    || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
-                    || declarator.SyntaxTree != model.SyntaxTree
-                    || WrittenAsCast(initializer.Value) is not { } initialCast
-                    || !IsStatusConversion(model.GetOperation(initializer.Value, cancellationToken) ?? model.GetOperation(initialCast, cancellationToken), null, out var statusEnum))
+                var initializer = declarator.Initializer!.Value;
+                if (!IsStatusConversion(model.GetOperation(initializer, cancellationToken) ?? model.GetOperation(WrittenAsCast(initializer)!, cancellationToken), null, out var statusEnum))
                 {
                     return null;
                 }
@@ -194,6 +198,21 @@ namespace SmtpCodes.Analyzers.Rules
                         && IsStatusConversion(model.GetOperation(assignment.Right, cancellationToken), statusEnum, out _))
                     ? statusEnum
                     : null;
+            }
+
+            /// <summary>
+            /// The declarator of a local declared once, in the model's file, with an initializer written as a cast
+            /// (<see cref="WrittenAsCast"/>); null for every other local. Syntax only: nothing is asked of the compiler.
+            /// </summary>
+            private static VariableDeclaratorSyntax? CastInitializedDeclarator(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+            {
+                var references = local.DeclaringSyntaxReferences;
+                return references.Length == 1
+                    && references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+                    && declarator.SyntaxTree == model.SyntaxTree
+                    && WrittenAsCast(initializer.Value) is not null
+                        ? declarator
+                        : null;
             }
 
             private bool IsStatusConversion(IOperation? operation, StatusEnum? expected, out StatusEnum statusEnum)

@@ -42,5 +42,12 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
 
         /// <summary>Ordinary business code of the same shape; no status enum is referenced.</summary>
         NoSmtp,
+
+        /// <summary>
+        /// Ordinary business code compiled with MailKit, MimeKit and SmtpServer referenced, plus the application's one
+        /// small mail module (one magic code): the rules' gate is open, yet almost nothing is theirs. Every business
+        /// class declares <c>Total0</c>…<c>Total19</c> with the same local names.
+        /// </summary>
+        MailReferenced,
     }
 }

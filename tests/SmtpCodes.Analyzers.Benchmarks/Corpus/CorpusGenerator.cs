@@ -76,11 +76,51 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
 
             """;
 
+        /// <summary>The path of <see cref="MailModuleSource"/> in a mail-referenced corpus.</summary>
+        public const string MailModulePath = "Notifications/Notifier.cs";
+
+        /// <summary>
+        /// The one mail module of a mail-referenced corpus, as an application that references MailKit has: it names
+        /// MailKit's types (so no gate can tell the corpus from a real application by its text) and holds one magic
+        /// code, so that a run shows the rules were on.
+        /// </summary>
+        public static string MailModuleSource { get; } = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MimeKit;
+
+            namespace Corpus.Notifications;
+
+            public sealed class Notifier
+            {
+                public async Task<bool> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+                {
+                    using var client = new SmtpClient();
+                    try
+                    {
+                        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (SmtpCommandException ex) when ((int)ex.StatusCode == 550)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            """;
+
         /// <summary>
         /// A corpus of about <paramref name="targetLines"/> lines (it stops at the first file that reaches it). An
-        /// SMTP-heavy corpus starts with the Aspose enum's declaration (<see cref="AsposeStatusCodePath"/>).
+        /// SMTP-heavy corpus starts with the Aspose enum's declaration (<see cref="AsposeStatusCodePath"/>), a
+        /// mail-referenced one with its mail module (<see cref="MailModulePath"/>).
         /// </summary>
-        public IReadOnlyList<CorpusFile> Generate(CorpusKind kind, int targetLines)
+        public IReadOnlyList<CorpusFile> Generate(CorpusKind kind, int targetLines) => Generate(kind, targetLines, int.MaxValue);
+
+        /// <summary>As <see cref="Generate(CorpusKind, int)"/>, stopping after <paramref name="maxFiles"/> files if it comes first.</summary>
+        public IReadOnlyList<CorpusFile> Generate(CorpusKind kind, int targetLines, int maxFiles)
         {
             if (targetLines < 1)
             {
@@ -95,12 +135,20 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
                 files.Add(new CorpusFile(AsposeStatusCodePath, AsposeStatusCodeSource));
                 lines += files[0].LineCount;
             }
-
-            for (var index = 0; lines < targetLines; index++)
+            else if (kind == CorpusKind.MailReferenced)
             {
-                var file = kind == CorpusKind.SmtpHeavy
-                    ? WriteFile(random, index, StatusEnumModel.All[random.Next(StatusEnumModel.All.Count)])
-                    : WriteFile(random, index, null);
+                files.Add(new CorpusFile(MailModulePath, MailModuleSource));
+                lines += files[0].LineCount;
+            }
+
+            for (var index = 0; lines < targetLines && files.Count < maxFiles; index++)
+            {
+                var file = kind switch
+                {
+                    CorpusKind.SmtpHeavy => WriteFile(random, index, StatusEnumModel.All[random.Next(StatusEnumModel.All.Count)]),
+                    CorpusKind.MailReferenced => WriteTotalsFile(random, index),
+                    _ => WriteFile(random, index, null),
+                };
                 files.Add(file);
                 lines += file.LineCount;
             }
@@ -155,29 +203,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
             }
 
             text.Append('\n').Append("namespace Corpus.").Append(area).Append('.').Append(module).Append(";\n\n");
-            text.Append("""
-                public enum OrderState
-                {
-                    Draft,
-                    Submitted,
-                    Paid,
-                    Shipped,
-                    Delivered,
-                    Cancelled,
-                    Refunded,
-                }
-
-                public sealed class OrderLine
-                {
-                    public string Sku { get; set; } = "";
-
-                    public int Quantity { get; set; }
-
-                    public decimal UnitPrice { get; set; }
-                }
-
-
-                """);
+            text.Append(BusinessTypes);
             if (statusEnum is not null)
             {
                 text.Append("""
@@ -212,6 +238,105 @@ namespace SmtpCodes.Analyzers.Benchmarks.Corpus
 
             return new CorpusFile(area + "/" + module + ".cs", text.ToString());
         }
+
+        /// <summary>
+        /// A file of the mail-referenced corpus: a business class with <see cref="TotalsPerClass"/> methods named
+        /// <c>Total0</c>… in every file, each with the same locals (<c>sum</c>, <c>name</c>, <c>amount</c>, <c>t</c>),
+        /// then ordinary methods. Nothing in it names a status type or the text <c>Smtp</c>.
+        /// </summary>
+        private static CorpusFile WriteTotalsFile(Random random, int index)
+        {
+            var area = Areas[index % Areas.Length];
+            var module = "Module" + index.ToString("D4", CultureInfo.InvariantCulture);
+            var className = Services[random.Next(Services.Length)] + index.ToString(CultureInfo.InvariantCulture);
+            var ordinaryMethods = random.Next(6);
+
+            var text = new StringBuilder();
+            text.Append("using System;\nusing System.Collections.Generic;\nusing System.Globalization;\nusing System.IO;\nusing System.Linq;\nusing System.Text;\nusing System.Threading;\nusing System.Threading.Tasks;\n\n");
+            text.Append("namespace Corpus.").Append(area).Append('.').Append(module).Append(";\n\n");
+            text.Append(BusinessTypes);
+            text.Append("public sealed class ").Append(className).Append("\n{\n");
+            text.Append("    private readonly List<string> _log = new();\n\n");
+            text.Append("    public IReadOnlyList<string> Log => _log;\n");
+            for (var total = 0; total < TotalsPerClass; total++)
+            {
+                text.Append('\n').Append(TotalOverTuples(random, total));
+            }
+
+            for (var method = 0; method < ordinaryMethods; method++)
+            {
+                text.Append('\n').Append(new MethodWriter(random, TotalsPerClass + method).Ordinary());
+            }
+
+            text.Append("}\n");
+            return new CorpusFile(area + "/" + module + ".cs", text.ToString());
+        }
+
+        /// <summary>Methods named <c>Total0</c>… that every class of the mail-referenced corpus declares.</summary>
+        internal const int TotalsPerClass = 20;
+
+        /// <summary>
+        /// <c>Total{n}</c>: integral locals compared with and switched on literals (<c>sum</c>, <c>amount</c>,
+        /// <c>t</c>), a <c>foreach</c> over a tuple deconstruction, <c>TryGetValue(…, out var t)</c>, a
+        /// <c>sum switch { &lt; 0 =&gt; 0, … }</c>, an <c>is</c> pattern and casts of ordinary numbers.
+        /// </summary>
+        private static string TotalOverTuples(Random random, int n) => $$"""
+                public int Total{{n}}(IReadOnlyDictionary<string, int> prices, IEnumerable<(string Name, int Amount)> items)
+                {
+                    var sum = 0;
+                    var count = (int)prices.Count;
+                    foreach (var (name, amount) in items)
+                    {
+                        if (amount == 0 || name.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        if (prices.TryGetValue(name, out var t))
+                        {
+                            sum += t == {{1 + random.Next(99)}} ? amount : t * amount;
+                        }
+                        else if (amount is > {{100 + random.Next(900)}} or {{1 + random.Next(9)}})
+                        {
+                            _log.Add("no price for " + name);
+                        }
+                    }
+
+                    return sum switch
+                    {
+                        < 0 => 0,
+                        0 => count,
+                        > {{10_000 + random.Next(90_000)}} => (int)(sum * 0.9),
+                        _ => sum,
+                    };
+                }
+
+            """;
+
+        /// <summary>The business enum and DTO every file of the corpora declares before its class.</summary>
+        private const string BusinessTypes = """
+            public enum OrderState
+            {
+                Draft,
+                Submitted,
+                Paid,
+                Shipped,
+                Delivered,
+                Cancelled,
+                Refunded,
+            }
+
+            public sealed class OrderLine
+            {
+                public string Sku { get; set; } = "";
+
+                public int Quantity { get; set; }
+
+                public decimal UnitPrice { get; set; }
+            }
+
+
+            """;
 
         private static int Lines(StringBuilder text)
         {

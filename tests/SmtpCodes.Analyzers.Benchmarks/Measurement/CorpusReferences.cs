@@ -41,8 +41,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             return new CorpusReferences(framework.MoveToImmutable(), mail, source);
         }
 
+        /// <summary>The no-SMTP corpus sees the framework alone; the SMTP-heavy and mail-referenced corpora also the mail libraries.</summary>
         internal ImmutableArray<MetadataReference> For(Corpus.CorpusKind kind) =>
-            kind == Corpus.CorpusKind.SmtpHeavy ? Framework.AddRange(MailLibraries) : Framework;
+            kind == Corpus.CorpusKind.NoSmtp ? Framework : Framework.AddRange(MailLibraries);
 
         /// <summary>
         /// The targeting pack (packs/Microsoft.NETCore.App.Ref/{version}/ref/net{major}.{minor}) of the running runtime's

@@ -191,7 +191,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             return result;
         }
 
-        private static Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Start(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
+        /// <summary>The analyzer's compilation-start actions run on <paramref name="compilation"/>; what they registered, by operation kind.</summary>
+        internal static Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Start(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
         {
             var context = new RecordingContext();
             analyzer.Initialize(context);

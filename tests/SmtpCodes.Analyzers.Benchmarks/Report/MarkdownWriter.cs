@@ -65,9 +65,12 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 rows.Add(cells);
             }
 
-            Table(text, header, rows);
+            if (rows.Count > 0)
+            {
+                Table(text, header, rows);
+                text.Append("\nPer analyzer (ms: Roslyn's telemetry of the analyzer's callbacks, run alone; wall and allocations: the analyzer's run minus a run with an analyzer that registers nothing, so the driver's work for it is included):\n\n");
+            }
 
-            text.Append("\nPer analyzer (ms: Roslyn's telemetry of the analyzer's callbacks, run alone; wall and allocations: the analyzer's run minus a run with an analyzer that registers nothing, so the driver's work for it is included):\n\n");
             header = new List<string> { "corpus", "lines", "analyzer", "ms", "% of compiler", "× IDE0010+IDE0072", "ms/1k lines", "wall over baseline ms", "alloc over baseline KB", "diagnostics" };
             rows = new List<List<string>>();
             foreach (var row in report.Details)
@@ -87,7 +90,27 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 });
             }
 
-            Table(text, header, rows);
+            if (rows.Count > 0)
+            {
+                Table(text, header, rows);
+            }
+
+            if (report.CompilationStart.Count > 0)
+            {
+                text.Append("\nCompilation start on an editor's new compilation after a one-file edit (every project analyzer's start actions: the status enums' catalog and the gate; the compiler's own declaration work done beforehand):\n\n");
+                rows = new List<List<string>>();
+                foreach (var row in report.CompilationStart)
+                {
+                    rows.Add(new List<string>
+                    {
+                        Int(row.References), Int(row.MailLibraries), Int(row.Files), row.GateOpen ? "open" : "shut", Ms(row.FirstMs),
+                        row.MedianAfterEditMs.ToString("F3", CultureInfo.InvariantCulture), row.MinAfterEditMs.ToString("F3", CultureInfo.InvariantCulture),
+                        row.MaxAfterEditMs.ToString("F3", CultureInfo.InvariantCulture),
+                    });
+                }
+
+                Table(text, new List<string> { "references", "of which mail libraries", "files", "gate", "first compilation ms", "after an edit: median ms", "min ms", "max ms" }, rows);
+            }
 
             if (report.Targets.Count > 0)
             {
