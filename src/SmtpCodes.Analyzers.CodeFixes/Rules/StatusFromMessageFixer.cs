@@ -440,12 +440,39 @@ namespace SmtpCodes.Analyzers.Rules
                 return new Target(diagnostic.AdditionalLocations[0].SourceSpan, diagnostic.AdditionalLocations[1].SourceSpan, enumType, member, path);
             }
 
-            /// <summary>The nodes at the diagnostic's locations in the tree it was reported on.</summary>
+            /// <summary>
+            /// The nodes at the diagnostic's locations in the tree it was reported on; null where the test cannot be
+            /// replaced: <c>ex.Message?.Contains("550")</c>, whose test is a member binding of a conditional access outside it.
+            /// </summary>
             internal (ExpressionSyntax Exception, ExpressionSyntax Replaced)? Locate(SyntaxNode root) =>
                 root.FindNode(ExceptionSpan, getInnermostNodeForTie: true) is ExpressionSyntax exception
                 && root.FindNode(ReplacedSpan, getInnermostNodeForTie: true) is ExpressionSyntax replaced
+                && !BindsOutside(replaced)
                     ? (exception, replaced)
                     : null;
+
+            /// <summary>Whether a <c>.Member</c> or <c>[index]</c> binding in <paramref name="expression"/> belongs to a <c>?.</c> outside it.</summary>
+            private static bool BindsOutside(ExpressionSyntax expression)
+            {
+                foreach (var node in expression.DescendantNodesAndSelf())
+                {
+                    if (node is MemberBindingExpressionSyntax || node is ElementBindingExpressionSyntax)
+                    {
+                        var bound = false;
+                        for (var ancestor = node.Parent; ancestor is not null && !bound; ancestor = ancestor == expression ? null : ancestor.Parent)
+                        {
+                            bound = ancestor is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull.Span.Contains(node.Span);
+                        }
+
+                        if (!bound)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
 
             /// <summary>The nodes carrying this target's marks, in a tree made by <see cref="Mark"/> or <see cref="MarkAll"/>.</summary>
             internal (ExpressionSyntax Exception, ExpressionSyntax Replaced)? Find(SyntaxNode root)

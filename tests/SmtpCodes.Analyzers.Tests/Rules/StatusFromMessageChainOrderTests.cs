@@ -71,5 +71,57 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             test.CodeActionEquivalenceKey = FixKinds.CompareStatus;
             return test.RunAsync();
         }
+
+        /// <summary>
+        /// <c>ex.Message?.Contains("550")</c>: the analyzer reports it, but the test is a member binding that no comparison
+        /// can stand in for (<c>ex.Message?(ex.StatusCode == …)</c> does not parse), so there is no fix; Fix All fixes the others.
+        /// </summary>
+        [Fact]
+        public Task A_test_behind_a_conditional_access_gets_no_fix_and_fix_all_fixes_the_others()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool? Maybe(SmtpException ex) => ex.Message?{|SMTP006:.Contains("550")|};
+                    bool Sure(SmtpException ex) => ex.Message?{|SMTP006:.Contains("550")|} == true;
+                    bool Index(SmtpException ex) => ex.Message?{|SMTP006:.IndexOf("450")|} >= 0;
+                    bool Plain(SmtpException ex) => {|SMTP006:ex.Message.Contains("421")|};
+                }
+                """;
+            var fixedSource = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool? Maybe(SmtpException ex) => ex.Message?{|SMTP006:.Contains("550")|};
+                    bool Sure(SmtpException ex) => ex.Message?{|SMTP006:.Contains("550")|} == true;
+                    bool Index(SmtpException ex) => ex.Message?{|SMTP006:.IndexOf("450")|} >= 0;
+                    bool Plain(SmtpException ex) => ex.StatusCode == SmtpStatusCode.ServiceNotAvailable;
+                }
+                """;
+            var test = Verify.Create(source, fixedSource);
+            test.BatchFixedCode = fixedSource;
+            test.CodeActionEquivalenceKey = FixKinds.CompareStatus;
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task A_test_behind_a_conditional_access_offers_no_action()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                class Handler
+                {
+                    bool? Maybe(SmtpException ex) => ex.Message?{|SMTP006:.Contains("550")|};
+                    bool Sure(SmtpException ex) => (ex.Message?{|SMTP006:.StartsWith("550")|}).GetValueOrDefault();
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
     }
 }
