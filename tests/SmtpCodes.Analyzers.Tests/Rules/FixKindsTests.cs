@@ -344,7 +344,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
             var once = await BulkRunAsync(bench, bench.Original, order);
             Assert.Equal(expected, await TextAsync(bench, once));
-            Assert.Empty(await bench.CheckAsync(bench.Original, once));
+            Assert.Empty(await bench.CheckAsync(bench.Original, once, textTestsMayGo: true));
 
             var twice = await BulkRunAsync(bench, once, order);
             Assert.Equal(expected, await TextAsync(bench, twice));
