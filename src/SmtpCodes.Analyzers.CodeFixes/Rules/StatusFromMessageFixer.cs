@@ -29,9 +29,6 @@ namespace SmtpCodes.Analyzers.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StatusFromMessageFixer)), Shared]
     public sealed class StatusFromMessageFixer : CodeFixProvider
     {
-        /// <summary>The equivalence key of the fix (see <see cref="FixKinds"/>).</summary>
-        public const string EquivalenceKey = FixKinds.CompareStatus;
-
         private static readonly char[] s_pathSeparator = { '.' };
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.StatusReadFromMessage);
@@ -67,7 +64,7 @@ namespace SmtpCodes.Analyzers.Rules
                             var marked = target.Mark(context.Document, root);
                             return await FixAsync(marked, target, cancellationToken).ConfigureAwait(false) ?? context.Document;
                         },
-                        EquivalenceKey),
+                        FixKinds.CompareStatus),
                     diagnostic);
             }
         }
@@ -79,7 +76,7 @@ namespace SmtpCodes.Analyzers.Rules
         /// </summary>
         private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            if (context.CodeActionEquivalenceKey is not null && context.CodeActionEquivalenceKey != EquivalenceKey)
+            if (context.CodeActionEquivalenceKey is not null && context.CodeActionEquivalenceKey != FixKinds.CompareStatus)
             {
                 return null;
             }

@@ -27,13 +27,6 @@ namespace SmtpCodes.Analyzers.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwitchCompletenessFixer)), Shared]
     public sealed class SwitchCompletenessFixer : CodeFixProvider
     {
-        public const string TransientToHandlerKey = FixKinds.TransientToHandler;
-        public const string TransientAsNewCaseKey = FixKinds.TransientAsNewCase;
-        public const string PermanentToHandlerKey = FixKinds.PermanentToHandler;
-        public const string PermanentAsNewCaseKey = FixKinds.PermanentAsNewCase;
-        public const string TransientAsTodayKey = FixKinds.TransientAsToday;
-        public const string PermanentAsTodayKey = FixKinds.PermanentAsToday;
-
         /// <summary>What an action does with the missing codes.</summary>
         internal enum FixAction
         {
@@ -81,9 +74,9 @@ namespace SmtpCodes.Analyzers.Rules
 
         private static string EquivalenceKey(bool transient, FixAction action) => action switch
         {
-            FixAction.ToHandler => transient ? TransientToHandlerKey : PermanentToHandlerKey,
-            FixAction.NewCase => transient ? TransientAsNewCaseKey : PermanentAsNewCaseKey,
-            _ => transient ? TransientAsTodayKey : PermanentAsTodayKey,
+            FixAction.ToHandler => transient ? FixKinds.TransientToHandler : FixKinds.PermanentToHandler,
+            FixAction.NewCase => transient ? FixKinds.TransientAsNewCase : FixKinds.PermanentAsNewCase,
+            _ => transient ? FixKinds.TransientAsToday : FixKinds.PermanentAsToday,
         };
 
         private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
