@@ -66,10 +66,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             var fixedSource = Template.Replace(
                 "TEST",
                 "((int)ex.StatusCode == 550) && (ex.StatusCode == SmtpStatusCode.LocalErrorInProcessing && Log(ex) && ex.StatusCode == SmtpStatusCode.LocalErrorInProcessing)");
-            var test = Verify.Create(source, fixedSource);
-            test.BatchFixedCode = fixedSource;
-            test.CodeActionEquivalenceKey = FixKinds.CompareStatus;
-            return test.RunAsync();
+            return FixAllAsync(source, fixedSource);
         }
 
         /// <summary>
@@ -101,12 +98,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     bool Plain(SmtpException ex) => ex.StatusCode == SmtpStatusCode.ServiceNotAvailable;
                 }
                 """;
-            var test = Verify.Create(source, fixedSource);
-            test.BatchFixedCode = fixedSource;
-            test.CodeActionEquivalenceKey = FixKinds.CompareStatus;
-            test.FixedState.MarkupHandling = MarkupMode.Allow;
-            test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
-            return test.RunAsync();
+            return FixAllAsync(source, fixedSource);
         }
 
         [Fact]
@@ -122,6 +114,17 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 }
                 """;
             return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        /// <summary>One fix at a time and Fix All end in <paramref name="fixedSource"/>, where the warnings left are marked up.</summary>
+        private static Task FixAllAsync(string source, string fixedSource)
+        {
+            var test = Verify.Create(source, fixedSource);
+            test.BatchFixedCode = fixedSource;
+            test.CodeActionEquivalenceKey = FixKinds.CompareStatus;
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync();
         }
     }
 }
