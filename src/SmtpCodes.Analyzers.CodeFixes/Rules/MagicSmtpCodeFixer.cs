@@ -24,12 +24,6 @@ namespace SmtpCodes.Analyzers.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MagicSmtpCodeFixer)), Shared]
     public sealed class MagicSmtpCodeFixer : CodeFixProvider
     {
-        /// <summary>The equivalence key of the fix that writes each value's preferred (first declared) name (see <see cref="FixKinds"/>).</summary>
-        public const string EquivalenceKey = FixKinds.MagicCodeToMember;
-
-        /// <summary>The equivalence key of the fix that writes the alias <paramref name="memberName"/>.</summary>
-        public static string AliasEquivalenceKey(string memberName) => FixKinds.MagicCodeToAlias(memberName);
-
         private static readonly char[] s_nameSeparator = { ',' };
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MagicStatusCode);
@@ -50,7 +44,7 @@ namespace SmtpCodes.Analyzers.Rules
                         CodeAction.Create(
                             $"Use '{enumName}.{names[i]}'",
                             async cancellationToken => await FixAsync(context.Document, ImmutableArray.Create(diagnostic), alias, cancellationToken).ConfigureAwait(false),
-                            alias is null ? EquivalenceKey : AliasEquivalenceKey(alias)),
+                            alias is null ? FixKinds.MagicCodeToMember : FixKinds.MagicCodeToAlias(alias)),
                         diagnostic);
                 }
             }
@@ -62,9 +56,9 @@ namespace SmtpCodes.Analyzers.Rules
         {
             var key = context.CodeActionEquivalenceKey;
             string? alias = null;
-            if (key is not null && key.StartsWith(EquivalenceKey + ".", StringComparison.Ordinal))
+            if (key is not null && key.StartsWith(FixKinds.MagicCodeToMember + ".", StringComparison.Ordinal))
             {
-                alias = key.Substring(EquivalenceKey.Length + 1);
+                alias = key.Substring(FixKinds.MagicCodeToMember.Length + 1);
 
                 // Fix All applies the action the user chose where it was offered: an alias's fix exists only for the
                 // values that have that name; the others keep their numbers, as fixing one at a time leaves them.

@@ -23,9 +23,6 @@ namespace SmtpCodes.Analyzers.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MixedReplyClassesFixer)), Shared]
     public sealed class MixedReplyClassesFixer : CodeFixProvider
     {
-        /// <summary>The equivalence key of the fix (see <see cref="FixKinds"/>).</summary>
-        public const string EquivalenceKey = FixKinds.SplitByReplyClass;
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MixedReplyClasses);
 
         /// <summary>None: a decision fix is not applied in bulk (Fix All, <c>dotnet format</c>).</summary>
@@ -37,7 +34,7 @@ namespace SmtpCodes.Analyzers.Rules
             {
                 if (await TrySplitAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } split)
                 {
-                    context.RegisterCodeFix(CodeAction.Create(split.Title, _ => Task.FromResult(split.Document), EquivalenceKey), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(split.Title, _ => Task.FromResult(split.Document), FixKinds.SplitByReplyClass), diagnostic);
                 }
             }
         }
@@ -73,7 +70,7 @@ namespace SmtpCodes.Analyzers.Rules
                 return null;
             }
 
-            var split = Split(target.Switch, new List<Target> { target });
+            var split = Split(target);
             if (split is null)
             {
                 return null;
@@ -188,56 +185,42 @@ namespace SmtpCodes.Analyzers.Rules
             return null;
         }
 
-        /// <summary>The switch with each target branch split in two; null when a target does not match its classes.</summary>
-        private static SyntaxNode? Split(SyntaxNode switchNode, List<Target> targets)
+        /// <summary>The switch with the target's branch split in two; null when the branch does not match its classes.</summary>
+        private static SyntaxNode? Split(Target target)
         {
-            switch (switchNode)
+            switch (target.Switch)
             {
-                case SwitchStatementSyntax switchStatement:
-                    var sections = new List<SwitchSectionSyntax>(switchStatement.Sections.Count + targets.Count);
-                    for (var i = 0; i < switchStatement.Sections.Count; i++)
+                case SwitchStatementSyntax switchStatement when target.Index < switchStatement.Sections.Count:
+                    var section = switchStatement.Sections[target.Index];
+                    if (SplitSection(section, target.Classes) is not { } sections)
                     {
-                        var section = switchStatement.Sections[i];
-                        if (FindClasses(targets, i) is { } classes)
-                        {
-                            if (SplitSection(section, classes) is not { } pair)
-                            {
-                                return null;
-                            }
-
-                            sections.Add(pair.First);
-                            sections.Add(pair.Second);
-                        }
-                        else
-                        {
-                            sections.Add(section);
-                        }
+                        return null;
                     }
 
-                    return switchStatement.WithSections(SyntaxFactory.List(sections));
-                case SwitchExpressionSyntax switchExpression:
+                    return switchStatement.WithSections(switchStatement.Sections.RemoveAt(target.Index).InsertRange(target.Index, new[] { sections.First, sections.Second }));
+                case SwitchExpressionSyntax switchExpression when target.Index < switchExpression.Arms.Count:
                     var arms = switchExpression.Arms;
-                    var items = new List<SyntaxNodeOrToken>(arms.Count * 2 + targets.Count * 2);
+                    var arm = arms[target.Index];
+                    if (SplitArm(arm, target.Classes) is not { } pair)
+                    {
+                        return null;
+                    }
+
+                    var previous = arm.GetFirstToken().GetPreviousToken();
+                    var comma = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
+                        EndsWithNewLine(previous.TrailingTrivia) ? previous.TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
+                    var items = new List<SyntaxNodeOrToken>(arms.Count * 2 + 2);
                     for (var i = 0; i < arms.Count; i++)
                     {
-                        var arm = arms[i];
-                        if (FindClasses(targets, i) is { } classes)
+                        if (i == target.Index)
                         {
-                            if (SplitArm(arm, classes) is not { } pair)
-                            {
-                                return null;
-                            }
-
-                            var previous = arm.GetFirstToken().GetPreviousToken();
-                            var comma = SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(
-                                EndsWithNewLine(previous.TrailingTrivia) ? previous.TrailingTrivia : SyntaxFactory.TriviaList(SyntaxFactory.Space));
                             items.Add(pair.First);
                             items.Add(comma);
                             items.Add(pair.Second);
                         }
                         else
                         {
-                            items.Add(arm);
+                            items.Add(arms[i]);
                         }
 
                         if (i < arms.SeparatorCount)
@@ -250,19 +233,6 @@ namespace SmtpCodes.Analyzers.Rules
                 default:
                     return null;
             }
-        }
-
-        private static string? FindClasses(List<Target> targets, int index)
-        {
-            foreach (var target in targets)
-            {
-                if (target.Index == index)
-                {
-                    return target.Classes;
-                }
-            }
-
-            return null;
         }
 
         private static (SwitchSectionSyntax First, SwitchSectionSyntax Second)? SplitSection(SwitchSectionSyntax section, string classes)

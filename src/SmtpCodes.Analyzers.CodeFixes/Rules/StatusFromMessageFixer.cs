@@ -20,17 +20,15 @@ namespace SmtpCodes.Analyzers.Rules
     /// SMTP006: <c>ex.Message.Contains("550")</c> becomes <c>ex.StatusCode == SmtpStatusCode.MailboxUnavailable</c>
     /// (<c>ex.Response.ReplyCode == SmtpReplyCode.MailboxUnavailable</c> for SmtpServer). Where another operand of the same
     /// <c>||</c> or <c>&amp;&amp;</c> chain already compares that status with that code, in any spelling
-    /// (<c>(int)ex.StatusCode == 550</c>, <c>ex.StatusCode is SmtpStatusCode.MailboxUnavailable</c>), the text test is
-    /// dropped instead: the comparison would only repeat it. So SMTP001's and SMTP006's fixes, in either order, end in one
+    /// (<c>(int)ex.StatusCode == 550</c>, <c>ex.StatusCode is SmtpStatusCode.MailboxUnavailable</c>), before the test or
+    /// after it with nothing in between that has an effect, the text test is dropped instead: the comparison would only
+    /// repeat it. So SMTP001's and SMTP006's fixes, in either order, end in one
     /// operand. A value-preserving fix: Fix All fixes every diagnostic that has a fix and leaves the others (a code the
     /// enum lacks, a negated test) as they are.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StatusFromMessageFixer)), Shared]
     public sealed class StatusFromMessageFixer : CodeFixProvider
     {
-        /// <summary>The equivalence key of the fix (see <see cref="FixKinds"/>).</summary>
-        public const string EquivalenceKey = FixKinds.CompareStatus;
-
         private static readonly char[] s_pathSeparator = { '.' };
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.StatusReadFromMessage);
@@ -66,7 +64,7 @@ namespace SmtpCodes.Analyzers.Rules
                             var marked = target.Mark(context.Document, root);
                             return await FixAsync(marked, target, cancellationToken).ConfigureAwait(false) ?? context.Document;
                         },
-                        EquivalenceKey),
+                        FixKinds.CompareStatus),
                     diagnostic);
             }
         }
@@ -78,7 +76,7 @@ namespace SmtpCodes.Analyzers.Rules
         /// </summary>
         private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            if (context.CodeActionEquivalenceKey is not null && context.CodeActionEquivalenceKey != EquivalenceKey)
+            if (context.CodeActionEquivalenceKey is not null && context.CodeActionEquivalenceKey != FixKinds.CompareStatus)
             {
                 return null;
             }
@@ -194,23 +192,98 @@ namespace SmtpCodes.Analyzers.Rules
             var operands = new List<ExpressionSyntax>();
             Flatten(top, binary.Kind(), operands);
             var path = target.Path.Split(s_pathSeparator);
-            foreach (var other in operands)
+            var position = operands.IndexOf(operand);
+
+            // An equal comparison before the test: whenever the test runs, the comparison has already given its answer, so
+            // the test changes nothing. After it: dropping the test makes the operands in between run where the test used
+            // to decide the chain (`text && Log(ex) && status == code` would log every exception), so only where nothing
+            // in between has an effect; otherwise the test becomes a second, equal comparison.
+            var quietSoFar = true;
+            for (var i = 0; i < operands.Count; i++)
             {
-                // C# binds no node for parentheses: the operation is the inner expression's.
-                var inner = other;
-                while (inner is ParenthesizedExpressionSyntax parenthesized)
+                if (i == position)
                 {
-                    inner = parenthesized.Expression;
+                    continue;
                 }
 
-                if (other != operand && ComparesStatus(model.GetOperation(inner, cancellationToken), exception, path, code))
+                var inner = Unwrapped(operands[i]);
+                var operation = model.GetOperation(inner, cancellationToken);
+                if ((i < position || quietSoFar) && ComparesStatus(operation, exception, path, code))
                 {
                     return (binary, operand);
+                }
+
+                if (i > position)
+                {
+                    quietSoFar &= IsQuiet(operation, exception);
                 }
             }
 
             return null;
         }
+
+        /// <summary>C# binds no node for parentheses: the operation is the inner expression's.</summary>
+        private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        /// <summary>
+        /// Whether running <paramref name="operation"/> where it did not run before can change nothing the program does: a
+        /// constant, a local, a parameter, <c>this</c>, a field or property read from those that cannot meet null (a static
+        /// member, <c>this</c>, a value, or the exception the test reads), and comparisons, <c>!</c>, <c>&amp;&amp;</c>,
+        /// <c>||</c> and <c>is</c> tests of such. Invocations, user-defined operators, arithmetic (which can overflow or
+        /// divide by zero), casts that can fail and everything else are not.
+        /// </summary>
+        private static bool IsQuiet(IOperation? operation, ExpressionSyntax exception)
+        {
+            switch (operation)
+            {
+                case null:
+                    return false;
+                case { ConstantValue.HasValue: true }:
+                case ILocalReferenceOperation:
+                case IParameterReferenceOperation:
+                case IInstanceReferenceOperation:
+                    return true;
+                case IFieldReferenceOperation field:
+                    return IsQuietInstance(field.Instance, exception);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                    return IsQuietInstance(property.Instance, exception);
+                case IConversionOperation { OperatorMethod: null, IsTryCast: false, IsChecked: false } conversion
+                    when conversion.Conversion.IsImplicit || conversion.Conversion.IsNumeric || conversion.GetConversion().IsEnumeration:
+                    return IsQuiet(conversion.Operand, exception);
+                case IUnaryOperation { OperatorMethod: null, OperatorKind: UnaryOperatorKind.Not } not:
+                    return IsQuiet(not.Operand, exception);
+                case IBinaryOperation { OperatorMethod: null } binary when IsComparisonOrLogical(binary.OperatorKind):
+                    return IsQuiet(binary.LeftOperand, exception) && IsQuiet(binary.RightOperand, exception);
+                case IIsPatternOperation { Pattern: IConstantPatternOperation constant } isPattern:
+                    return IsQuiet(isPattern.Value, exception) && IsQuiet(constant.Value, exception);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsQuietInstance(IOperation? instance, ExpressionSyntax exception) =>
+            instance is null
+            || instance is IInstanceReferenceOperation
+            || (instance.Type is { IsValueType: true } && IsQuiet(instance, exception))
+            || (!instance.IsImplicit && SyntaxFactory.AreEquivalent(instance.Syntax, exception.WithoutTrivia()) && IsQuiet(instance, exception));
+
+        private static bool IsComparisonOrLogical(BinaryOperatorKind kind) => kind switch
+        {
+            BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+                or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
+                or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
+                or BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr => true,
+            _ => false,
+        };
 
         private static SyntaxNode Unparenthesized(SyntaxNode node)
         {
@@ -224,13 +297,7 @@ namespace SmtpCodes.Analyzers.Rules
 
         private static void Flatten(ExpressionSyntax expression, SyntaxKind kind, List<ExpressionSyntax> operands)
         {
-            var inner = expression;
-            while (inner is ParenthesizedExpressionSyntax parenthesized)
-            {
-                inner = parenthesized.Expression;
-            }
-
-            if (inner is BinaryExpressionSyntax binary && binary.IsKind(kind))
+            if (Unwrapped(expression) is BinaryExpressionSyntax binary && binary.IsKind(kind))
             {
                 Flatten(binary.Left, kind, operands);
                 Flatten(binary.Right, kind, operands);
@@ -370,12 +437,39 @@ namespace SmtpCodes.Analyzers.Rules
                 return new Target(diagnostic.AdditionalLocations[0].SourceSpan, diagnostic.AdditionalLocations[1].SourceSpan, enumType, member, path);
             }
 
-            /// <summary>The nodes at the diagnostic's locations in the tree it was reported on.</summary>
+            /// <summary>
+            /// The nodes at the diagnostic's locations in the tree it was reported on; null where the test cannot be
+            /// replaced: <c>ex.Message?.Contains("550")</c>, whose test is a member binding of a conditional access outside it.
+            /// </summary>
             internal (ExpressionSyntax Exception, ExpressionSyntax Replaced)? Locate(SyntaxNode root) =>
                 root.FindNode(ExceptionSpan, getInnermostNodeForTie: true) is ExpressionSyntax exception
                 && root.FindNode(ReplacedSpan, getInnermostNodeForTie: true) is ExpressionSyntax replaced
+                && !BindsOutside(replaced)
                     ? (exception, replaced)
                     : null;
+
+            /// <summary>Whether a <c>.Member</c> or <c>[index]</c> binding in <paramref name="expression"/> belongs to a <c>?.</c> outside it.</summary>
+            private static bool BindsOutside(ExpressionSyntax expression)
+            {
+                foreach (var node in expression.DescendantNodesAndSelf())
+                {
+                    if (node is MemberBindingExpressionSyntax || node is ElementBindingExpressionSyntax)
+                    {
+                        var bound = false;
+                        for (var ancestor = node.Parent; ancestor is not null && !bound; ancestor = ancestor == expression ? null : ancestor.Parent)
+                        {
+                            bound = ancestor is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull.Span.Contains(node.Span);
+                        }
+
+                        if (!bound)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
 
             /// <summary>The nodes carrying this target's marks, in a tree made by <see cref="Mark"/> or <see cref="MarkAll"/>.</summary>
             internal (ExpressionSyntax Exception, ExpressionSyntax Replaced)? Find(SyntaxNode root)

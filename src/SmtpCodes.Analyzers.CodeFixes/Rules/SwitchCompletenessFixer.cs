@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using SmtpCodes.Analyzers.Knowledge;
 
@@ -26,13 +27,6 @@ namespace SmtpCodes.Analyzers.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwitchCompletenessFixer)), Shared]
     public sealed class SwitchCompletenessFixer : CodeFixProvider
     {
-        public const string TransientToHandlerKey = FixKinds.TransientToHandler;
-        public const string TransientAsNewCaseKey = FixKinds.TransientAsNewCase;
-        public const string PermanentToHandlerKey = FixKinds.PermanentToHandler;
-        public const string PermanentAsNewCaseKey = FixKinds.PermanentAsNewCase;
-        public const string TransientAsTodayKey = FixKinds.TransientAsToday;
-        public const string PermanentAsTodayKey = FixKinds.PermanentAsToday;
-
         /// <summary>What an action does with the missing codes.</summary>
         internal enum FixAction
         {
@@ -80,9 +74,9 @@ namespace SmtpCodes.Analyzers.Rules
 
         private static string EquivalenceKey(bool transient, FixAction action) => action switch
         {
-            FixAction.ToHandler => transient ? TransientToHandlerKey : PermanentToHandlerKey,
-            FixAction.NewCase => transient ? TransientAsNewCaseKey : PermanentAsNewCaseKey,
-            _ => transient ? TransientAsTodayKey : PermanentAsTodayKey,
+            FixAction.ToHandler => transient ? FixKinds.TransientToHandler : FixKinds.PermanentToHandler,
+            FixAction.NewCase => transient ? FixKinds.TransientAsNewCase : FixKinds.PermanentAsNewCase,
+            _ => transient ? FixKinds.TransientAsToday : FixKinds.PermanentAsToday,
         };
 
         private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
@@ -118,8 +112,12 @@ namespace SmtpCodes.Analyzers.Rules
             private readonly bool _orPatterns;
             private readonly List<long> _codes;
 
-            private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, FixAction action, bool orPatterns, bool intoDefault, ExpressionSyntax? todayResult)
+            /// <summary>Where the missing codes go today, in the words of the titles.</summary>
+            private readonly string _today;
+
+            private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, FixAction action, bool orPatterns, bool intoDefault, ExpressionSyntax? todayResult, string today)
             {
+                _today = today;
                 _intoDefault = intoDefault;
                 _todayResult = todayResult;
                 _codes = new List<long>(members.Length);
@@ -155,7 +153,7 @@ namespace SmtpCodes.Analyzers.Rules
                 var statement = Switch as SwitchStatementSyntax;
                 var branch = statement is null ? "arm" : "case";
                 var codes = FixTitles.Codes(_codes);
-                var today = statement is not null ? Today(statement) : Today((SwitchExpressionSyntax)Switch);
+                var today = _today;
                 switch (_action)
                 {
                     case FixAction.NewCase:
@@ -176,14 +174,14 @@ namespace SmtpCodes.Analyzers.Rules
             /// Where the missing codes go now in a switch statement: a catch-all case (which C# tries before <c>default</c>,
             /// wherever each stands), the default, or past the switch.
             /// </summary>
-            private static string Today(SwitchStatementSyntax statement)
+            private static string Today(SwitchStatementSyntax statement, CatchAll isCatchAll)
             {
                 var hasDefault = false;
                 foreach (var section in statement.Sections)
                 {
                     foreach (var label in section.Labels)
                     {
-                        if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && IsCatchAll(patternLabel.Pattern))
+                        if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && isCatchAll(patternLabel.Pattern))
                         {
                             return "in the catch-all case";
                         }
@@ -196,11 +194,11 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>Where the missing codes go now in a switch expression: its discard or catch-all arm, or an exception.</summary>
-            private static string Today(SwitchExpressionSyntax expression)
+            private static string Today(SwitchExpressionSyntax expression, CatchAll isCatchAll)
             {
                 foreach (var arm in expression.Arms)
                 {
-                    if (arm.WhenClause is null && IsCatchAll(arm.Pattern))
+                    if (arm.WhenClause is null && isCatchAll(arm.Pattern))
                     {
                         return arm.Pattern is DiscardPatternSyntax ? "in the _ arm" : "in the catch-all arm";
                     }
@@ -209,8 +207,20 @@ namespace SmtpCodes.Analyzers.Rules
                 return "throwing SwitchExpressionException";
             }
 
-            private static bool IsCatchAll(PatternSyntax pattern) =>
-                pattern is DiscardPatternSyntax or VarPatternSyntax or DeclarationPatternSyntax { Designation: not null } or TypePatternSyntax;
+            /// <summary>Whether a pattern without a guard receives every code: the analyzer's reading, from the pattern's operation.</summary>
+            private delegate bool CatchAll(PatternSyntax pattern);
+
+            private static CatchAll CatchAllOf(SemanticModel model, INamedTypeSymbol enumType, CancellationToken cancellationToken) =>
+                pattern =>
+                {
+                    // C# binds no node for parentheses: the operation is the inner pattern's.
+                    while (pattern is ParenthesizedPatternSyntax parenthesized)
+                    {
+                        pattern = parenthesized.Pattern;
+                    }
+
+                    return model.GetOperation(pattern, cancellationToken) is IPatternOperation operation && PatternValues.IsCatchAll(operation, enumType);
+                };
 
             internal static Plan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
             {
@@ -282,26 +292,28 @@ namespace SmtpCodes.Analyzers.Rules
                     }
                 }
 
+                var isCatchAll = CatchAllOf(model, enumType, cancellationToken);
                 var intoDefault = false;
                 ExpressionSyntax? todayResult = null;
-                if (action == FixAction.AsToday && !TryFindToday(switchNode, ref index, out intoDefault, out todayResult))
+                if (action == FixAction.AsToday && !TryFindToday(switchNode, isCatchAll, ref index, out intoDefault, out todayResult))
                 {
                     return null;
                 }
 
+                var today = switchNode is SwitchStatementSyntax switchStatement ? Today(switchStatement, isCatchAll) : Today((SwitchExpressionSyntax)switchNode, isCatchAll);
                 var notImplemented = model.Compilation.GetTypeByMetadataName("System.NotImplementedException");
-                return new Plan(switchNode, enumType, notImplemented, members, index, action, orPatterns, intoDefault, todayResult);
+                return new Plan(switchNode, enumType, notImplemented, members, index, action, orPatterns, intoDefault, todayResult, today);
             }
 
             /// <summary>
             /// Where the missing codes go today, when that place can list them without changing what runs: the default
             /// section (its labels grow), nothing in a statement without default (a new section that breaks), the discard arm
             /// (a new arm with a copy of its expression, which reads no pattern variable). Not where a catch-all pattern
-            /// (<c>case var other:</c>, <c>SmtpStatusCode other =&gt;</c>) receives them, nor in a switch expression without one;
+            /// (<c>case var other:</c>, <c>case { }:</c>, <c>SmtpStatusCode other =&gt;</c>: any the analyzer reads as one) receives them, nor in a switch expression without one;
             /// and only where every guarded branch that tests a missing code comes first (the insertion index says where
             /// that is).
             /// </summary>
-            private static bool TryFindToday(SyntaxNode switchNode, ref int index, out bool intoDefault, out ExpressionSyntax? todayResult)
+            private static bool TryFindToday(SyntaxNode switchNode, CatchAll isCatchAll, ref int index, out bool intoDefault, out ExpressionSyntax? todayResult)
             {
                 intoDefault = false;
                 todayResult = null;
@@ -312,7 +324,7 @@ namespace SmtpCodes.Analyzers.Rules
                     {
                         foreach (var label in statement.Sections[i].Labels)
                         {
-                            if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && IsCatchAll(patternLabel.Pattern))
+                            if (label is CasePatternSwitchLabelSyntax { WhenClause: null } patternLabel && isCatchAll(patternLabel.Pattern))
                             {
                                 return false;
                             }
@@ -342,7 +354,7 @@ namespace SmtpCodes.Analyzers.Rules
                 var arms = ((SwitchExpressionSyntax)switchNode).Arms;
                 for (var i = 0; i < arms.Count; i++)
                 {
-                    if (arms[i].WhenClause is null && IsCatchAll(arms[i].Pattern))
+                    if (arms[i].WhenClause is null && isCatchAll(arms[i].Pattern))
                     {
                         todayResult = arms[i].Pattern is DiscardPatternSyntax && index <= i ? arms[i].Expression : null;
                         return todayResult is not null;

@@ -18,6 +18,30 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// <summary>Whether <paramref name="pattern"/> matches <paramref name="value"/>, compiled for one question.</summary>
         internal static PatternMatch Evaluate(IPatternOperation pattern, long value) => Compile(pattern).Evaluate(value);
 
+        /// <summary>
+        /// Whether <paramref name="pattern"/> is a catch-all for <paramref name="enumType"/>: no member's value decides it
+        /// (<c>_</c>, <c>var x</c>, <c>SmtpStatusCode s</c>, <c>{ }</c>, <c>not null</c>, parenthesized forms), as
+        /// SMTP002/SMTP003 read a clause without a guard.
+        /// </summary>
+        internal static bool IsCatchAll(IPatternOperation pattern, INamedTypeSymbol enumType)
+        {
+            var compiled = Compile(pattern);
+            var members = 0;
+            foreach (var symbol in enumType.GetMembers())
+            {
+                if (symbol is IFieldSymbol { HasConstantValue: true } field && IntegralConstants.TryToInt64(field.ConstantValue, out var value))
+                {
+                    members++;
+                    if (compiled.Evaluate(value) != PatternMatch.Unknown)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return members > 0;
+        }
+
         /// <summary>The alternatives of a pattern in source order: the operands of its <c>or</c>s, each added once.</summary>
         internal static void AddAlternatives(IPatternOperation pattern, List<IPatternOperation> alternatives)
         {

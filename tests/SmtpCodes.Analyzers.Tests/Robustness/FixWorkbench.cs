@@ -143,8 +143,19 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             return action is null ? null : await ApplyAsync(action, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>What is wrong with <paramref name="after"/> compared with <paramref name="before"/>; empty when the fix is safe.</summary>
-        public async Task<List<string>> CheckAsync(Solution before, Solution after, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Whether <paramref name="action"/> is SMTP006's removal of a text test that repeats a status comparison of its
+        /// chain: the one fix that may drop a repeated value (see <see cref="CheckAsync"/>).
+        /// </summary>
+        public static bool RemovesTextTest(CodeAction action) =>
+            action.EquivalenceKey == FixKinds.CompareStatus && action.Title.StartsWith("Remove the text test", StringComparison.Ordinal);
+
+        /// <summary>
+        /// What is wrong with <paramref name="after"/> compared with <paramref name="before"/>; empty when the fix is safe.
+        /// Every constant keeps its value; only where <paramref name="textTestsMayGo"/> (SMTP006's removal of a text test,
+        /// see <see cref="RemovesTextTest"/>, or a bulk run of SMTP006) may a repeat of a value that the code still holds go.
+        /// </summary>
+        public async Task<List<string>> CheckAsync(Solution before, Solution after, CancellationToken cancellationToken = default, bool textTestsMayGo = false)
         {
             var problems = new List<string>();
             var changed = false;
@@ -166,7 +177,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 var newConstants = Constants(newModel, cancellationToken);
                 if (!(oldConstants.Count == newConstants.Count
                     ? oldConstants.SequenceEqual(newConstants)
-                    : IsSubMultiset(oldConstants, newConstants) || DropsOnlyRepeats(oldConstants, newConstants)))
+                    : IsSubMultiset(oldConstants, newConstants) || (textTestsMayGo && DropsOnlyRepeats(oldConstants, newConstants))))
                 {
                     problems.Add($"{newDocument.Name}: the constants changed value.\n  before: {string.Join(", ", oldConstants)}\n  after:  {string.Join(", ", newConstants)}");
                 }

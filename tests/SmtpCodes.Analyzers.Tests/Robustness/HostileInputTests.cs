@@ -383,7 +383,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                     if (applied < maxFixes)
                     {
                         applied++;
-                        await FixSafetyTests.CheckFixAsync(bench, failures, $"fix '{action.Title}' for {diagnostic}", () => FixWorkbench.ApplyAsync(action), default);
+                        await FixSafetyTests.CheckFixAsync(bench, failures, $"fix '{action.Title}' for {diagnostic}", () => FixWorkbench.ApplyAsync(action), default, FixWorkbench.RemovesTextTest(action));
                     }
                 }
             }
@@ -391,7 +391,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             foreach (var (fixer, id, key) in keys.Where(k => (k.Key is null || !k.Key.Contains('.')) && k.Fixer.GetFixAllProvider() is not null).Take(maxFixes))
             {
                 await FixSafetyTests.CheckFixAsync(bench, failures, $"Fix All {id} '{key}'", async () =>
-                    await bench.FixAllAsync(bench.Original, fixer, id, key, fixable) ?? throw new InvalidOperationException("no Fix All"), default);
+                    await bench.FixAllAsync(bench.Original, fixer, id, key, fixable) ?? throw new InvalidOperationException("no Fix All"), default, id == DiagnosticIds.StatusReadFromMessage);
             }
 
             _output.WriteLine($"{source.Name}: {fixable.Length} fixable diagnostics, {applied} fixes and Fix All checked");

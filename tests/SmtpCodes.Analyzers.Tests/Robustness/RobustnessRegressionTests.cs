@@ -77,7 +77,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             Assert.Equal(3, fixable.Length);
 
             var fixer = SmtpCodesComponents.Fixers.OfType<MagicSmtpCodeFixer>().Single();
-            var fixedSolution = await bench.FixAllAsync(bench.Original, fixer, "SMTP001", MagicSmtpCodeFixer.AliasEquivalenceKey("Ok"), fixable);
+            var fixedSolution = await bench.FixAllAsync(bench.Original, fixer, "SMTP001", FixKinds.MagicCodeToAlias("Ok"), fixable);
 
             Assert.NotNull(fixedSolution);
             Assert.Empty(await bench.CheckAsync(bench.Original, fixedSolution!));

@@ -392,7 +392,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             test.AddSource("ReplyCode.cs", StatusEnumSources.Contoso);
             test.AddEditorConfig(StatusEnumSources.ContosoOptions);
             test.CodeActionIndex = index;
-            test.CodeActionEquivalenceKey = index == 0 ? MagicSmtpCodeFixer.EquivalenceKey : MagicSmtpCodeFixer.AliasEquivalenceKey(name);
+            test.CodeActionEquivalenceKey = index == 0 ? FixKinds.MagicCodeToMember : FixKinds.MagicCodeToAlias(name);
             return test.RunAsync();
         }
 

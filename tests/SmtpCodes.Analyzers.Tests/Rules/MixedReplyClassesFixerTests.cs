@@ -355,7 +355,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 }
                 """;
             var test = Verify.Create(source, fixedSource);
-            test.CodeActionEquivalenceKey = SmtpCodes.Analyzers.Rules.MixedReplyClassesFixer.EquivalenceKey;
+            test.CodeActionEquivalenceKey = FixKinds.SplitByReplyClass;
 
             // A decision fix has no Fix All (FixKindsTests): one at a time, the copies made by the first fix bring new
             // diagnostics, so that path takes more iterations.

@@ -267,7 +267,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 """;
             var test = Verify.Create(source, fixedSource);
             test.BatchFixedCode = fixedSource;
-            test.CodeActionEquivalenceKey = SmtpCodes.Analyzers.Rules.StatusFromMessageFixer.EquivalenceKey;
+            test.CodeActionEquivalenceKey = FixKinds.CompareStatus;
 
             // The warnings that stay (a negation, a class test) are part of the expected result.
             test.FixedState.MarkupHandling = MarkupMode.Allow;

@@ -74,7 +74,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(StatementSource, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey, version).RunAsync();
+            return Create(StatementSource, fixedSource, FixKinds.TransientToHandler, version).RunAsync();
         }
 
         [Theory]
@@ -113,7 +113,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(StatementSource, fixedSource, SwitchCompletenessFixer.PermanentToHandlerKey, version).RunAsync();
+            return Create(StatementSource, fixedSource, FixKinds.PermanentToHandler, version).RunAsync();
         }
 
         [Theory]
@@ -147,7 +147,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(StatementSource, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey, version).RunAsync();
+            return Create(StatementSource, fixedSource, FixKinds.TransientAsNewCase, version).RunAsync();
         }
 
         [Fact]
@@ -196,7 +196,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientAsNewCase).RunAsync();
         }
 
         [Fact]
@@ -240,7 +240,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientToHandler).RunAsync();
         }
 
         private const string ExpressionSource = """
@@ -275,7 +275,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            return Create(ExpressionSource, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey).RunAsync();
+            return Create(ExpressionSource, fixedSource, FixKinds.TransientToHandler).RunAsync();
         }
 
         [Fact]
@@ -296,7 +296,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            return Create(ExpressionSource, fixedSource, SwitchCompletenessFixer.PermanentAsNewCaseKey).RunAsync();
+            return Create(ExpressionSource, fixedSource, FixKinds.PermanentAsNewCase).RunAsync();
         }
 
         [Fact]
@@ -334,7 +334,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey, LanguageVersion.CSharp8).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientAsNewCase, LanguageVersion.CSharp8).RunAsync();
         }
 
         [Fact]
@@ -353,7 +353,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            return Create(source, source, SwitchCompletenessFixer.TransientToHandlerKey, LanguageVersion.CSharp8).RunAsync();
+            return Create(source, source, FixKinds.TransientToHandler, LanguageVersion.CSharp8).RunAsync();
         }
 
         [Fact]
@@ -388,7 +388,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientAsNewCase).RunAsync();
         }
 
         [Fact]
@@ -408,7 +408,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            return Create(source, source, SwitchCompletenessFixer.TransientToHandlerKey).RunAsync();
+            return Create(source, source, FixKinds.TransientToHandler).RunAsync();
         }
 
         [Fact]
@@ -435,7 +435,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(source, source, SwitchCompletenessFixer.TransientToHandlerKey).RunAsync();
+            return Create(source, source, FixKinds.TransientToHandler).RunAsync();
         }
 
         [Fact]
@@ -459,7 +459,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(source, source, SwitchCompletenessFixer.TransientToHandlerKey).RunAsync();
+            return Create(source, source, FixKinds.TransientToHandler).RunAsync();
         }
 
         [Theory]
@@ -509,7 +509,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            var test = Create(source, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey, kind: kind);
+            var test = Create(source, fixedSource, FixKinds.TransientToHandler, kind: kind);
 
             // One fix at a time (a decision fix has no Fix All): the transient fix first, then the permanent one.
             test.CodeActionEquivalenceKey = null;
@@ -550,7 +550,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            var test = Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey);
+            var test = Create(source, fixedSource, FixKinds.TransientAsNewCase);
 
             // Every transient code handled: the discard now takes permanent codes only, and is their handler (no SMTP003).
             test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("SMTP003").WithSpan(5, 48, 5, 54).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SmtpStatusCode", "500 CommandUnrecognized, 501 SyntaxError, 502 CommandNotImplemented, 503 BadCommandSequence, … and 7 more"));
@@ -587,7 +587,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientAsNewCase).RunAsync();
         }
 
         [Theory]
@@ -649,7 +649,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.PermanentAsNewCaseKey, version).RunAsync();
+            return Create(source, fixedSource, FixKinds.PermanentAsNewCase, version).RunAsync();
         }
 
         [Fact]
@@ -677,7 +677,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            var test = Create(source, source, SwitchCompletenessFixer.TransientAsNewCaseKey);
+            var test = Create(source, source, FixKinds.TransientAsNewCase);
             test.CompilerDiagnostics = CompilerDiagnostics.None;
             return test.RunAsync();
         }
@@ -767,7 +767,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            var test = Create(SeveralSwitchesSource, fixedSource, SwitchCompletenessFixer.TransientAsNewCaseKey);
+            var test = Create(SeveralSwitchesSource, fixedSource, FixKinds.TransientAsNewCase);
             return test.RunAsync();
         }
 
@@ -817,7 +817,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            var test = Create(SeveralSwitchesSource, fixedSource, SwitchCompletenessFixer.TransientToHandlerKey);
+            var test = Create(SeveralSwitchesSource, fixedSource, FixKinds.TransientToHandler);
             return test.RunAsync();
         }
     
@@ -870,7 +870,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsTodayKey, version).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientAsToday, version).RunAsync();
         }
 
         [Fact]
@@ -925,7 +925,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsTodayKey).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientAsToday).RunAsync();
         }
 
         [Fact]
@@ -962,7 +962,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     static int Fallback(SmtpStatusCode status) => 0;
                 }
                 """;
-            return Create(source, fixedSource, SwitchCompletenessFixer.TransientAsTodayKey).RunAsync();
+            return Create(source, fixedSource, FixKinds.TransientAsToday).RunAsync();
         }
 
         [Fact]
@@ -995,7 +995,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     };
                 }
                 """;
-            var test = Create(source, source, SwitchCompletenessFixer.TransientAsTodayKey);
+            var test = Create(source, source, FixKinds.TransientAsToday);
             test.CompilerDiagnostics = CompilerDiagnostics.None;
             return test.RunAsync();
         }
