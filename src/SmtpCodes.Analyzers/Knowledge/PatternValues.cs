@@ -15,9 +15,6 @@ namespace SmtpCodes.Analyzers.Knowledge
     /// </summary>
     internal static class PatternValues
     {
-        /// <summary>Whether <paramref name="pattern"/> matches <paramref name="value"/>, compiled for one question.</summary>
-        internal static PatternMatch Evaluate(IPatternOperation pattern, long value) => Compile(pattern).Evaluate(value);
-
         /// <summary>
         /// Whether <paramref name="pattern"/> is a catch-all for <paramref name="enumType"/>: no member's value decides it
         /// (<c>_</c>, <c>var x</c>, <c>SmtpStatusCode s</c>, <c>{ }</c>, <c>not null</c>, parenthesized forms), as
