@@ -177,7 +177,7 @@ namespace SmtpCodes.Analyzers.Rules
             if (operand.Parent is not BinaryExpressionSyntax binary
                 || !(binary.IsKind(SyntaxKind.LogicalOrExpression) || binary.IsKind(SyntaxKind.LogicalAndExpression))
                 || model.Compilation.GetTypeByMetadataName(target.EnumType) is not { } enumType
-                || !TryGetValue(enumType, target.Member, out var code))
+                || !IntegralConstants.TryGetMemberValue(enumType, target.Member, out var code))
             {
                 return null;
             }
@@ -353,20 +353,6 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             return operation;
-        }
-
-        private static bool TryGetValue(INamedTypeSymbol enumType, string member, out long code)
-        {
-            foreach (var symbol in enumType.GetMembers(member))
-            {
-                if (symbol is IFieldSymbol { HasConstantValue: true } field && IntegralConstants.TryToInt64(field.ConstantValue, out code))
-                {
-                    return true;
-                }
-            }
-
-            code = 0;
-            return false;
         }
 
         /// <summary><c>a || b</c> without <paramref name="operand"/>: the other side, in the binary expression's place.</summary>

@@ -123,13 +123,9 @@ namespace SmtpCodes.Analyzers.Rules
                 _codes = new List<long>(members.Length);
                 foreach (var member in members)
                 {
-                    foreach (var symbol in enumType.GetMembers(member))
+                    if (IntegralConstants.TryGetMemberValue(enumType, member, out var code))
                     {
-                        if (symbol is IFieldSymbol { HasConstantValue: true } field && IntegralConstants.TryToInt64(field.ConstantValue, out var code))
-                        {
-                            _codes.Add(code);
-                            break;
-                        }
+                        _codes.Add(code);
                     }
                 }
 

@@ -22,6 +22,21 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
         }
 
+        /// <summary>The value of the enum member named <paramref name="member"/>, as a code fix reads it from a property.</summary>
+        internal static bool TryGetMemberValue(INamedTypeSymbol enumType, string member, out long value)
+        {
+            foreach (var symbol in enumType.GetMembers(member))
+            {
+                if (symbol is IFieldSymbol { HasConstantValue: true } field && TryToInt64(field.ConstantValue, out value))
+                {
+                    return true;
+                }
+            }
+
+            value = 0;
+            return false;
+        }
+
         internal static bool IsIntegral(SpecialType type)
         {
             switch (type)

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SmtpCodes.Analyzers.Knowledge
 {
@@ -216,6 +217,20 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         internal bool TryGet(ITypeSymbol? type, out StatusEnum statusEnum) => TryGet(type, out statusEnum, out _);
+
+        /// <summary>
+        /// A conversion of a status value (or its <c>Nullable&lt;&gt;</c>) to an integral type that keeps every member's value:
+        /// <c>(int)ex.StatusCode</c>, not <c>(byte)ex.StatusCode</c>.
+        /// </summary>
+        internal bool IsStatusToIntegral(IConversionOperation conversion, out StatusEnum statusEnum, out bool isNullable)
+        {
+            isNullable = false;
+            statusEnum = null!;
+            return conversion.Type is { } target
+                && IntegralConstants.IsIntegral(target.SpecialType)
+                && TryGet(conversion.Operand.Type, out statusEnum, out isNullable)
+                && IntegralConstants.IsLossless(statusEnum.UnderlyingType, target.SpecialType);
+        }
 
         private sealed class LastBuilt
         {

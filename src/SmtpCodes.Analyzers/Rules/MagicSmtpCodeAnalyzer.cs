@@ -139,7 +139,7 @@ namespace SmtpCodes.Analyzers.Rules
                 castToUnwrap = null;
                 switch (value)
                 {
-                    case IConversionOperation { IsImplicit: false } conversion when IsStatusToIntegral(conversion, out statusEnum, out var isNullable):
+                    case IConversionOperation { IsImplicit: false } conversion when _catalog.IsStatusToIntegral(conversion, out statusEnum, out var isNullable):
                         // (int)nullableStatus throws on null where nullableStatus == Member is false: keep the integral value then.
                         castToUnwrap = isNullable ? null : conversion.Syntax;
                         return true;
@@ -167,16 +167,6 @@ namespace SmtpCodes.Analyzers.Rules
                     default:
                         return false;
                 }
-            }
-
-            private bool IsStatusToIntegral(IConversionOperation conversion, out StatusEnum statusEnum, out bool isNullable)
-            {
-                isNullable = false;
-                statusEnum = null!;
-                return conversion.Type is { } target
-                    && IntegralConstants.IsIntegral(target.SpecialType)
-                    && _catalog.TryGet(conversion.Operand.Type, out statusEnum, out isNullable)
-                    && IntegralConstants.IsLossless(statusEnum.UnderlyingType, target.SpecialType);
             }
 
             /// <summary>
@@ -219,7 +209,7 @@ namespace SmtpCodes.Analyzers.Rules
             {
                 statusEnum = null!;
                 return operation is IConversionOperation { IsImplicit: false } conversion
-                    && IsStatusToIntegral(conversion, out statusEnum, out var isNullable)
+                    && _catalog.IsStatusToIntegral(conversion, out statusEnum, out var isNullable)
                     && !isNullable
                     && (expected is null || expected == statusEnum);
             }

@@ -362,11 +362,8 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 if (tested is IConversionOperation conversion
-                    && conversion.Type is { } target
-                    && IntegralConstants.IsIntegral(target.SpecialType)
-                    && _catalog.TryGet(conversion.Operand.Type, out statusEnum, out var isNullable)
-                    && !isNullable
-                    && IntegralConstants.IsLossless(statusEnum.UnderlyingType, target.SpecialType))
+                    && _catalog.IsStatusToIntegral(conversion, out statusEnum, out var isNullable)
+                    && !isNullable)
                 {
                     tested = conversion.Operand.WithoutImplicitConversions();
                     return true;
