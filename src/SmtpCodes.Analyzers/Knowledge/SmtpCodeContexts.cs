@@ -48,6 +48,25 @@ namespace SmtpCodes.Analyzers.Knowledge
             return node;
         }
 
+        /// <summary>The expression inside parentheses and a null-forgiving <c>!</c>: <c>((int)status)!</c> is the cast.</summary>
+        internal static SyntaxNode SkipParenthesesAndSuppression(SyntaxNode node)
+        {
+            while (true)
+            {
+                switch (node)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        node = parenthesized.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        node = suppressed.Operand;
+                        continue;
+                    default:
+                        return node;
+                }
+            }
+        }
+
         /// <summary>
         /// Collects the constants that a switch statement, switch expression or <c>is</c> pattern compares its
         /// value with, and the operands of its relational patterns. Returns false when some label or arm is another
@@ -98,7 +117,8 @@ namespace SmtpCodes.Analyzers.Knowledge
             return simple;
         }
 
-        private static bool IsNumericLiteral(SyntaxNode node)
+        /// <summary>A number as written: a numeric literal, in parentheses or with a sign. Syntax only.</summary>
+        internal static bool IsNumericLiteral(SyntaxNode node)
         {
             while (true)
             {

@@ -24,6 +24,11 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             yield return Probe("probe:Invocation", start => start.RegisterOperationAction(_ => { }, OperationKind.Invocation));
             yield return Probe("probe:Switch+IsPattern", start => start.RegisterOperationAction(_ => { }, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern));
             yield return Probe("probe:OperationBlockStart", start => start.RegisterOperationBlockStartAction(_ => { }));
+            yield return Probe("probe:syntax Cast", start => start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.CastExpression));
+            yield return Probe("probe:syntax ==/!=", start => start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression));
+            yield return Probe("probe:syntax Invocation", start => start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.InvocationExpression));
+            yield return Probe("probe:syntax Switch+IsPattern", start => start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression, SyntaxKind.IsPatternExpression));
+            yield return Probe("probe:syntax ||/|/&&/&", start => start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.LogicalOrExpression, SyntaxKind.BitwiseOrExpression, SyntaxKind.LogicalAndExpression, SyntaxKind.BitwiseAndExpression));
             yield return Probe("probe:NumericLiteral", start => start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.NumericLiteralExpression));
             yield return Probe("probe:SemanticModel", start => start.RegisterSemanticModelAction(_ => { }));
 
