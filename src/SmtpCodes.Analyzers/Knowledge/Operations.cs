@@ -1,6 +1,4 @@
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SmtpCodes.Analyzers.Knowledge
@@ -17,29 +15,6 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
 
             return operation;
-        }
-
-        /// <summary>
-        /// The conversion a cast is written for: the outermost of the conversions the compiler gives the cast's syntax.
-        /// <c>(SmtpStatusCode?)550</c> is two conversions on one cast, both marked implicit, and the semantic model hands
-        /// out no operation for the cast itself then: they are found from the operand up. Null when the cast converts
-        /// nothing the compiler could bind.
-        /// </summary>
-        internal static IConversionOperation? OutermostConversion(SemanticModel model, CastExpressionSyntax cast, CancellationToken cancellationToken)
-        {
-            var operation = model.GetOperation(cast, cancellationToken)
-                ?? model.GetOperation(SmtpCodeContexts.SkipParentheses(cast.Expression), cancellationToken)?.Parent;
-            if (operation is not IConversionOperation conversion || conversion.Syntax != cast)
-            {
-                return null;
-            }
-
-            while (conversion.Parent is IConversionOperation outer && outer.Syntax == cast)
-            {
-                conversion = outer;
-            }
-
-            return conversion;
         }
 
         /// <summary>

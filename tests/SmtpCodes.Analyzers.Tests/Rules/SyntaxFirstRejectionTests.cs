@@ -7,9 +7,10 @@ using Switch = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analy
 namespace SmtpCodes.Analyzers.Tests.Rules
 {
     /// <summary>
-    /// The rules register syntax kinds and reject most nodes from their syntax before they ask the compiler anything.
-    /// These are the spellings at the edge of each syntactic test (parentheses, <c>!</c>, <c>checked</c>, a sign,
-    /// nested chains, parenthesised patterns, code outside a method body): each is still reported, once, where it was
+    /// The rules reject most comparisons, casts and chains from their syntax before they ask for a type, a constant or a
+    /// symbol (<c>Knowledge/SyntaxHints</c>). These are the spellings at the edge of each syntactic test (parentheses,
+    /// <c>!</c>, <c>checked</c>, a sign, nested chains, parenthesised patterns, <c>is</c> parsed as a type test, locals
+    /// of other blocks and switch sections, code outside a method body): each is still reported, once, where it was
     /// before, and the ordinary code beside it is not.
     /// </summary>
     public class SyntaxFirstRejectionTests
@@ -24,6 +25,8 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 class Handler
                 {
                     static readonly SmtpStatusCode Bounce = (SmtpStatusCode){|SMTP001:550|};
+                    static readonly SmtpStatusCode? Widened = (SmtpStatusCode){|SMTP001:550|};
+                    object Boxed() => (SmtpStatusCode){|SMTP001:421|};
                     SmtpStatusCode Parenthesized() => (SmtpStatusCode)({|SMTP001:550|});
                     SmtpStatusCode? Nullable() => (SmtpStatusCode?){|SMTP001:450|};
                     bool Left(SmtpException ex) => ((int)ex.StatusCode) == {|SMTP001:550|};
@@ -92,6 +95,21 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         }
                     }
 
+                    bool OtherSection(SmtpException ex, int kind)
+                    {
+                        switch (kind)
+                        {
+                            case 1:
+                                var code = (int)ex.StatusCode;
+                                break;
+                            case 2:
+                                code = (int)ex.StatusCode;
+                                return checked(code) == {|SMTP001:550|};
+                        }
+
+                        return false;
+                    }
+
                     // The same name elsewhere, declared otherwise: an ordinary number.
                     bool Other(int code) => code == 550;
 
@@ -126,6 +144,9 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         SmtpStatusCode.MailboxBusy or {|SMTP005:SmtpStatusCode.MailboxUnavailable|} => "retry",
                         _ => "other",
                     };
+
+                    // `is` with a member is parsed as a type test and bound as a constant pattern.
+                    bool TypeTests(SmtpStatusCode s) => s is SmtpStatusCode.MailboxBusy || s is {|SMTP005:SmtpStatusCode.MailboxUnavailable|};
 
                     // A chain inside another operator is a chain of its own; chains of other tests are not looked at.
                     bool Inner(SmtpStatusCode s, bool force) => force && (s == SmtpStatusCode.MailboxBusy || s == {|SMTP005:SmtpStatusCode.MailboxUnavailable|});
@@ -174,6 +195,14 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                     string Call(SmtpException ex) => Of(ex) {|SMTP002:{|SMTP003:switch|}|}
                     {
+                        SmtpStatusCode.Ok => "sent",
+                        _ => "failed",
+                    };
+
+                    // The compiler converts a zero of any numeric type to an enum: 0.0 does not show the value is no status.
+                    string Zero(SmtpStatusCode status) => status {|SMTP002:{|SMTP003:switch|}|}
+                    {
+                        0.0 => "none",
                         SmtpStatusCode.Ok => "sent",
                         _ => "failed",
                     };
