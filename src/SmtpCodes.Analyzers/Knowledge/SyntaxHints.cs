@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,14 +12,6 @@ namespace SmtpCodes.Analyzers.Knowledge
     /// </summary>
     internal static class SyntaxHints
     {
-        private static readonly string[] s_none = new string[0];
-
-        /// <summary>
-        /// Per statement list (a block, a switch section): the names it declares with a cast for initializer, mostly none.
-        /// Every name read in a method asks the same few blocks, and reading a block's statements makes their nodes.
-        /// </summary>
-        private static readonly ConditionalWeakTable<SyntaxNode, string[]> s_castInitializedNames = new();
-
         /// <summary>
         /// Whether every constant a switch, switch expression or <c>is</c> tests its value against is written as a literal
         /// (<c>case 0:</c>, <c>&lt; 0</c>, <c>null</c>, <c>"a"</c>). On a value of an enum none of them is a member: only a
@@ -111,8 +102,8 @@ namespace SmtpCodes.Analyzers.Knowledge
             {
                 switch (node)
                 {
-                    case BlockSyntax:
-                        if (System.Array.IndexOf(CastInitializedNames(node), text) >= 0)
+                    case BlockSyntax block:
+                        if (AnyDeclares(block.Statements, text))
                         {
                             return true;
                         }
@@ -122,7 +113,7 @@ namespace SmtpCodes.Analyzers.Knowledge
                         // A local declared in one section is in scope in all of them.
                         foreach (var section in switchStatement.Sections)
                         {
-                            if (System.Array.IndexOf(CastInitializedNames(section), text) >= 0)
+                            if (AnyDeclares(section.Statements, text))
                             {
                                 return true;
                             }
@@ -160,36 +151,17 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// <summary>The expression of an initializer as a cast: <c>(int)s</c>, <c>checked((int)s)</c>, <c>((int)s)!</c>.</summary>
         internal static bool IsWrittenAsCast(ExpressionSyntax expression) => CastWrittenIn(expression) is not null;
 
-        private static string[] CastInitializedNames(SyntaxNode statementList)
+        private static bool AnyDeclares(SyntaxList<StatementSyntax> statements, string name)
         {
-            if (s_castInitializedNames.TryGetValue(statementList, out var known))
-            {
-                return known;
-            }
-
-            var statements = statementList is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)statementList).Statements;
-            System.Collections.Generic.List<string>? names = null;
             foreach (var statement in statements)
             {
-                var declared = statement;
-                while (declared is LabeledStatementSyntax labeled)
+                if (Declares(statement, name))
                 {
-                    declared = labeled.Statement;
-                }
-
-                if (declared is LocalDeclarationStatementSyntax declaration)
-                {
-                    foreach (var declarator in declaration.Declaration.Variables)
-                    {
-                        if (declarator.Initializer is { } initializer && IsWrittenAsCast(initializer.Value))
-                        {
-                            (names ??= new System.Collections.Generic.List<string>()).Add(declarator.Identifier.ValueText);
-                        }
-                    }
+                    return true;
                 }
             }
 
-            return s_castInitializedNames.GetValue(statementList, _ => names?.ToArray() ?? s_none);
+            return false;
         }
 
         private static bool Declares(StatementSyntax statement, string name)
