@@ -31,7 +31,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
               --seed 20261128             corpus seed
               --analyzers A,B             time only these analyzers and peers (type names, peer rule IDs); default: all
               --probes                    also time analyzers that register one kind of action and do nothing (the driver's floor)
-              --replay ANALYZER           profiling aid, not a measure: call one analyzer's operation callbacks directly,
+              --replay ANALYZER           profiling aid, not a measure: call one analyzer's syntax-node callbacks directly,
                                           --repetitions rounds, on the first of --sizes and --corpora, bound once
               --compilation-start         only the measure every run ends with: the analyzers' compilation-start work
                                           (catalog and gate) on an editor's new compilation after a one-file edit

@@ -1,4 +1,6 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SmtpCodes.Analyzers.Knowledge
@@ -15,6 +17,35 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
 
             return operation;
+        }
+
+        /// <summary>
+        /// The conversion a cast is written for, found from the cast's operand up: the first of the conversions the
+        /// compiler gives the cast's syntax that is explicit, or that no other conversion of the cast wraps.
+        /// <c>(SmtpStatusCode)550</c> is one explicit conversion, which an implicit one to <c>SmtpStatusCode?</c> or
+        /// <c>object</c> may wrap (<c>SmtpStatusCode? s = (SmtpStatusCode)550;</c>), and that one is not the cast's;
+        /// <c>(SmtpStatusCode?)550</c> is two conversions, both marked implicit, of which the outer is. Null when the
+        /// cast converts nothing the compiler could bind.
+        /// </summary>
+        internal static IConversionOperation? ConversionWrittenBy(SemanticModel model, CastExpressionSyntax cast, CancellationToken cancellationToken)
+        {
+            var operation = model.GetOperation(SmtpCodeContexts.SkipParentheses(cast.Expression), cancellationToken);
+            while (operation?.Parent is IConversionOperation { IsImplicit: true } widening && widening.Syntax != cast)
+            {
+                operation = widening;
+            }
+
+            if (operation?.Parent is not IConversionOperation conversion || conversion.Syntax != cast)
+            {
+                return null;
+            }
+
+            while (conversion.IsImplicit && conversion.Parent is IConversionOperation outer && outer.Syntax == cast)
+            {
+                conversion = outer;
+            }
+
+            return conversion;
         }
 
         /// <summary>

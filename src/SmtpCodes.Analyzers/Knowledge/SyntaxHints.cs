@@ -5,17 +5,58 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SmtpCodes.Analyzers.Knowledge
 {
     /// <summary>
-    /// What the syntax alone proves an operation cannot be, so that the rules ask for types, constants and symbols only
-    /// about operations that may be what they look for: most comparisons, casts and chains of ordinary code stop at their
-    /// syntax. Each answer is "cannot" or "may": a "cannot" is always right for code that compiles, and code with errors
-    /// in those places is not reported anyway.
+    /// What the syntax alone proves a node cannot be, so that the rules ask the semantic model (which binds the whole
+    /// method body the first time) only about nodes that may be what they look for. Each answer is "cannot" or "may": a "cannot"
+    /// is always right for code that compiles, and code with errors in those places is not reported anyway.
     /// </summary>
     internal static class SyntaxHints
     {
         /// <summary>
+        /// Whether the constants a switch, switch expression or <c>is</c> tests its value against show that the value is of
+        /// no enum type (and of no <c>Nullable</c> of one): a label or pattern written as a literal that no enum takes —
+        /// a number other than zero, a string, a character, <c>true</c> or <c>false</c>. Only a constant zero converts to
+        /// an enum. Patterns under <c>and</c> are not looked at: a type pattern on its left changes what its
+        /// right side tests.
+        /// </summary>
+        internal static bool TestsRuleOutEnum(SyntaxNode container)
+        {
+            switch (container)
+            {
+                case SwitchStatementSyntax switchStatement:
+                    foreach (var section in switchStatement.Sections)
+                    {
+                        foreach (var label in section.Labels)
+                        {
+                            if ((label is CaseSwitchLabelSyntax caseLabel && RulesOutEnum(caseLabel.Value))
+                                || (label is CasePatternSwitchLabelSyntax patternLabel && RulesOutEnum(patternLabel.Pattern)))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    return false;
+                case SwitchExpressionSyntax switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (RulesOutEnum(arm.Pattern))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IsPatternExpressionSyntax isPattern:
+                    return RulesOutEnum(isPattern.Pattern);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
         /// Whether every constant a switch, switch expression or <c>is</c> tests its value against is written as a literal
-        /// (<c>case 0:</c>, <c>&lt; 0</c>, <c>null</c>, <c>"a"</c>). On a value of an enum none of them is a member: only a
-        /// constant zero converts to one, and zero is no reply code.
+        /// (<c>case 0:</c>, <c>&lt; 0</c>, <c>null</c>, <c>"a"</c>). On a value of an enum none of them is a member: only the
+        /// literal 0 converts to one, and 0 is no reply code.
         /// </summary>
         internal static bool TestsOnlyLiterals(SyntaxNode container)
         {
@@ -194,6 +235,25 @@ namespace SmtpCodes.Analyzers.Knowledge
             return false;
         }
 
+        private static bool RulesOutEnum(PatternSyntax pattern)
+        {
+            switch (pattern)
+            {
+                case ConstantPatternSyntax constant:
+                    return RulesOutEnum(constant.Expression);
+                case RelationalPatternSyntax relational:
+                    return RulesOutEnum(relational.Expression);
+                case ParenthesizedPatternSyntax parenthesized:
+                    return RulesOutEnum(parenthesized.Pattern);
+                case UnaryPatternSyntax unary:
+                    return RulesOutEnum(unary.Pattern);
+                case BinaryPatternSyntax binary when binary.IsKind(SyntaxKind.OrPattern):
+                    return RulesOutEnum(binary.Left) || RulesOutEnum(binary.Right);
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>Whether every constant of a pattern is a literal; type, declaration and property patterns hold none.</summary>
         private static bool OnlyLiterals(PatternSyntax pattern) => pattern switch
         {
@@ -217,6 +277,38 @@ namespace SmtpCodes.Analyzers.Knowledge
 
             return node;
         }
+
+        /// <summary>A literal no enum takes: see <see cref="TestsRuleOutEnum"/>. <c>null</c> is taken by <c>Nullable</c>.</summary>
+        private static bool RulesOutEnum(ExpressionSyntax expression)
+        {
+            if (Unsigned(expression) is not LiteralExpressionSyntax literal)
+            {
+                return false;
+            }
+
+            switch (literal.Kind())
+            {
+                case SyntaxKind.NumericLiteralExpression:
+                    // The compiler converts a zero of any numeric type to an enum (0, 0L, 0x0, and also 0.0, 0f, 0m).
+                    return !IsZero(literal.Token.Value);
+                case SyntaxKind.StringLiteralExpression:
+                case SyntaxKind.Utf8StringLiteralExpression:
+                case SyntaxKind.CharacterLiteralExpression:
+                case SyntaxKind.TrueLiteralExpression:
+                case SyntaxKind.FalseLiteralExpression:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsZero(object? value) => value switch
+        {
+            double d => d == 0,
+            float f => f == 0,
+            decimal m => m == 0,
+            _ => IntegralConstants.TryToInt64(value, out var integral) && integral == 0,
+        };
 
         private static bool IsIntegralKeyword(SyntaxKind keyword) => keyword switch
         {

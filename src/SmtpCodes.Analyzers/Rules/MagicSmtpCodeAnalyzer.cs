@@ -15,10 +15,11 @@ namespace SmtpCodes.Analyzers.Rules
     /// <summary>
     /// SMTP001 (a magic SMTP code that has a member) and SMTP004 (a number that is no SMTP reply code) in the four
     /// SMTP-code contexts: a cast to a status enum, an equality comparison with a status converted to an integral type, a
-    /// case label, arm or <c>is</c> pattern tested against such a value, and the same uses of a local that holds one. Each diagnostic is reported from the operation that holds the number, so the
-    /// IDE can analyse and fix one document at a time: the cast <c>(SmtpStatusCode)550</c>, the comparison
-    /// <c>(int)ex.StatusCode == 550</c>, the switch, switch expression or <c>is</c> pattern on <c>(int)ex.StatusCode</c>.
-    /// Every action rejects what is not such a shape in its first lines.
+    /// case label, arm or <c>is</c> pattern tested against such a value, and the same uses of a local that holds one. Each
+    /// diagnostic is reported from the construct that holds the number, so the IDE can analyse and fix one document at a
+    /// time: the cast <c>(SmtpStatusCode)550</c>, the comparison <c>(int)ex.StatusCode == 550</c>, the switch, switch
+    /// expression or <c>is</c> pattern on <c>(int)ex.StatusCode</c>. Every action rejects what is not such a shape from
+    /// its syntax, and asks for the construct's operation only then.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MagicSmtpCodeAnalyzer : StatusEnumAnalyzer
@@ -29,9 +30,16 @@ namespace SmtpCodes.Analyzers.Rules
         private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
             var analysis = new Analysis(catalog);
-            start.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
-            start.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
-            start.RegisterOperationAction(analysis.AnalyzeTests, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern);
+            // Syntax kinds, not operation kinds: most casts, == and != and switches are rejected from their syntax before
+            // the compiler is asked anything, and the operation is asked for only then (docs/performance.md).
+            start.RegisterSyntaxNodeAction(
+                analysis.Analyze,
+                SyntaxKind.CastExpression,
+                SyntaxKind.EqualsExpression,
+                SyntaxKind.NotEqualsExpression,
+                SyntaxKind.SwitchStatement,
+                SyntaxKind.SwitchExpression,
+                SyntaxKind.IsPatternExpression);
         }
 
         private sealed class Analysis
@@ -46,19 +54,32 @@ namespace SmtpCodes.Analyzers.Rules
             internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
 
             /// <summary>Context 1: <c>(SmtpStatusCode)550</c>, but not the bound of a class check (<c>code &lt; (SmtpStatusCode)300</c>).</summary>
-            internal void AnalyzeConversion(OperationAnalysisContext context)
+            internal void Analyze(SyntaxNodeAnalysisContext context)
             {
-                var conversion = (IConversionOperation)context.Operation;
+                switch (context.Node)
+                {
+                    case CastExpressionSyntax:
+                        AnalyzeCast(context);
+                        break;
+                    case BinaryExpressionSyntax:
+                        AnalyzeComparison(context);
+                        break;
+                    default:
+                        AnalyzeTests(context);
+                        break;
+                }
+            }
 
-                // A cast the user wrote. The compiler marks (SmtpStatusCode?)550 as two implicit conversions on one
-                // cast: take the outer one.
-                if (conversion.IsImplicit
-                    && (conversion.Syntax is not CastExpressionSyntax || conversion.Parent is IConversionOperation { } outer && outer.Syntax == conversion.Syntax))
+            private void AnalyzeCast(SyntaxNodeAnalysisContext context)
+            {
+                // The literal first: most casts convert something else, and that is known without asking the compiler.
+                var cast = (CastExpressionSyntax)context.Node;
+                if (!SmtpCodeContexts.IsNumericLiteral(cast.Expression)
+                    || Operations.ConversionWrittenBy(context.SemanticModel, cast, context.CancellationToken) is not { } conversion)
                 {
                     return;
                 }
 
-                // The literal first: most casts convert something else, and that is known without asking for a type.
                 if (SmtpCodeContexts.TryGetLiteral(conversion.Operand, out var value, out var literal)
                     && _catalog.TryGet(conversion.Type, out var statusEnum)
                     && !IsRelationalOperand(conversion))
@@ -68,19 +89,14 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>Context 2 (and 4): <c>(int)ex.StatusCode == 550</c>, <c>550 != code</c>.</summary>
-            internal void AnalyzeComparison(OperationAnalysisContext context)
+            private void AnalyzeComparison(SyntaxNodeAnalysisContext context)
             {
-                var comparison = (IBinaryOperation)context.Operation;
-                if (comparison.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
-                {
-                    return;
-                }
-
-                // From syntax first: a number written on one side, and on the other a cast or the name of a local
-                // declared with a cast. Most comparisons of ordinary code stop here, before any type or symbol is asked for.
-                if (comparison.Syntax is BinaryExpressionSyntax written
-                    && !((SmtpCodeContexts.IsNumericLiteral(written.Right) && MayBeStatusValue(written.Left))
-                        || (SmtpCodeContexts.IsNumericLiteral(written.Left) && MayBeStatusValue(written.Right))))
+                // From syntax first: a number written on one side, and on the other a cast or a local's name.
+                var syntax = (BinaryExpressionSyntax)context.Node;
+                if (!(SmtpCodeContexts.IsNumericLiteral(syntax.Right) && MayBeStatusValue(syntax.Left)
+                        || SmtpCodeContexts.IsNumericLiteral(syntax.Left) && MayBeStatusValue(syntax.Right))
+                    || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IBinaryOperation comparison
+                    || comparison.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
                 {
                     return;
                 }
@@ -107,9 +123,23 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>Context 3 (and 4): the constants a switch, switch expression or <c>is</c> pattern tests a converted status against.</summary>
-            internal void AnalyzeTests(OperationAnalysisContext context)
+            private void AnalyzeTests(SyntaxNodeAnalysisContext context)
             {
-                var container = context.Operation;
+                var tested = context.Node switch
+                {
+                    SwitchStatementSyntax switchStatement => switchStatement.Expression,
+                    SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression,
+                    IsPatternExpressionSyntax isPattern => isPattern.Expression,
+                    _ => null,
+                };
+
+                if (tested is null
+                    || !MayBeStatusValue(tested)
+                    || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } container)
+                {
+                    return;
+                }
+
                 var value = container switch
                 {
                     ISwitchOperation switchStatement => switchStatement.Value,
@@ -117,20 +147,6 @@ namespace SmtpCodes.Analyzers.Rules
                     IIsPatternOperation isPattern => isPattern.Value,
                     _ => null,
                 };
-
-                // The tested value as written: a cast or a local's name, or nothing here is a converted status.
-                var written = container.Syntax switch
-                {
-                    SwitchStatementSyntax switchStatement => switchStatement.Expression,
-                    SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression,
-                    IsPatternExpressionSyntax isPatternExpression => isPatternExpression.Expression,
-                    BinaryExpressionSyntax typeTest => typeTest.Left,
-                    _ => null,
-                };
-                if (written is not null && !MayBeStatusValue(written))
-                {
-                    return;
-                }
 
                 if (!TryGetStatusValue(value, context.CancellationToken, out var statusEnum, out var converted, out var castToUnwrap))
                 {
@@ -268,7 +284,7 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             private void Report(
-                OperationAnalysisContext context,
+                SyntaxNodeAnalysisContext context,
                 StatusEnum statusEnum,
                 long value,
                 SyntaxNode literal,

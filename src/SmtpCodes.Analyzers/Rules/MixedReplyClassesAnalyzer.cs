@@ -25,10 +25,18 @@ namespace SmtpCodes.Analyzers.Rules
         private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
             var analysis = new Analysis(catalog);
-            start.RegisterOperationAction(analysis.AnalyzeSwitch, OperationKind.Switch);
-            start.RegisterOperationAction(analysis.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
-            start.RegisterOperationAction(analysis.AnalyzeIsPattern, OperationKind.IsPattern);
-            start.RegisterOperationAction(analysis.AnalyzeChain, OperationKind.Binary);
+
+            // Syntax kinds, each rejected from its syntax or its value's type before its operation is asked for
+            // (docs/performance.md): every binary operation of a compilation is far more than its || and && chains.
+            start.RegisterSyntaxNodeAction(
+                analysis.Analyze,
+                SyntaxKind.SwitchStatement,
+                SyntaxKind.SwitchExpression,
+                SyntaxKind.IsPatternExpression,
+                SyntaxKind.LogicalOrExpression,
+                SyntaxKind.BitwiseOrExpression,
+                SyntaxKind.LogicalAndExpression,
+                SyntaxKind.BitwiseAndExpression);
         }
 
         /// <summary>One alternative of a branch: a label, or an <c>or</c> alternative of a pattern.</summary>
@@ -56,10 +64,34 @@ namespace SmtpCodes.Analyzers.Rules
 
             internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
 
-            internal void AnalyzeSwitch(OperationAnalysisContext context)
+            internal void Analyze(SyntaxNodeAnalysisContext context)
             {
-                var switchStatement = (ISwitchOperation)context.Operation;
-                if (!TryGetStatusValue(switchStatement.Value, out var statusEnum, out _))
+                switch (context.Node.Kind())
+                {
+                    case SyntaxKind.LogicalOrExpression:
+                    case SyntaxKind.BitwiseOrExpression:
+                    case SyntaxKind.LogicalAndExpression:
+                    case SyntaxKind.BitwiseAndExpression:
+                        AnalyzeChain(context);
+                        break;
+                    case SyntaxKind.SwitchStatement:
+                        AnalyzeSwitch(context);
+                        break;
+                    case SyntaxKind.SwitchExpression:
+                        AnalyzeSwitchExpression(context);
+                        break;
+                    default:
+                        AnalyzeIsPattern(context);
+                        break;
+                }
+            }
+
+            private void AnalyzeSwitch(SyntaxNodeAnalysisContext context)
+            {
+                var syntax = (SwitchStatementSyntax)context.Node;
+                if (!MayTestStatus(context, syntax, syntax.Expression)
+                    || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISwitchOperation switchStatement
+                    || !TryGetStatusValue(switchStatement.Value, out var statusEnum, out _))
                 {
                     return;
                 }
@@ -104,10 +136,12 @@ namespace SmtpCodes.Analyzers.Rules
                 }
             }
 
-            internal void AnalyzeSwitchExpression(OperationAnalysisContext context)
+            private void AnalyzeSwitchExpression(SyntaxNodeAnalysisContext context)
             {
-                var switchExpression = (ISwitchExpressionOperation)context.Operation;
-                if (!TryGetStatusValue(switchExpression.Value, out var statusEnum, out _))
+                var syntax = (SwitchExpressionSyntax)context.Node;
+                if (!MayTestStatus(context, syntax, syntax.GoverningExpression)
+                    || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISwitchExpressionOperation switchExpression
+                    || !TryGetStatusValue(switchExpression.Value, out var statusEnum, out _))
                 {
                     return;
                 }
@@ -129,10 +163,13 @@ namespace SmtpCodes.Analyzers.Rules
                 }
             }
 
-            internal void AnalyzeIsPattern(OperationAnalysisContext context)
+            private void AnalyzeIsPattern(SyntaxNodeAnalysisContext context)
             {
-                var isPattern = (IIsPatternOperation)context.Operation;
-                if (isPattern.Pattern is not IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or }
+                var syntax = (IsPatternExpressionSyntax)context.Node;
+                if (!SkipParentheses(syntax.Pattern).IsKind(SyntaxKind.OrPattern)
+                    || !MayTestStatus(context, syntax, syntax.Expression)
+                    || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IIsPatternOperation isPattern
+                    || isPattern.Pattern is not IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or }
                     || !TryGetStatusValue(isPattern.Value, out var statusEnum, out _))
                 {
                     return;
@@ -147,14 +184,20 @@ namespace SmtpCodes.Analyzers.Rules
             /// <c>status == A || status == B || status is C or D</c> (or <c>|</c>), and <c>status != A &amp;&amp; status != B</c>
             /// (or <c>&amp;</c>), whose else branch takes A and B alike: reported once, at the top of the chain.
             /// </summary>
-            internal void AnalyzeChain(OperationAnalysisContext context)
+            private void AnalyzeChain(SyntaxNodeAnalysisContext context)
             {
-                var binary = (IBinaryOperation)context.Operation;
-                var negated = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And;
-                if (!(negated || binary.OperatorKind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or)
-                    || binary.Type?.SpecialType != SpecialType.System_Boolean
+                // From syntax first: the top of the chain, and a link written as a test.
+                var syntax = (BinaryExpressionSyntax)context.Node;
+                var negated = IsNegatedLink(syntax);
+                if (IsLinkOf(SkipParenthesesUp(syntax), negated)
+                    || !HasTestSyntax(syntax, negated)
+                    || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IBinaryOperation binary)
+                {
+                    return;
+                }
+
+                if (!IsChainLink(binary, negated)
                     || (binary.Parent is IBinaryOperation parent && IsChainLink(parent, negated))
-                    || !HasTestSyntax(binary.Syntax, negated)
                     || !HasStatusTest(binary, negated))
                 {
                     return;
@@ -229,7 +272,7 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>Reports when the leaves hold a transient and a permanent constant that no earlier branch takes.</summary>
-            private static bool Evaluate(OperationAnalysisContext context, StatusEnum statusEnum, List<Leaf> leaves, EarlierTests? earlier, SyntaxNode container, string? fixKind)
+            private static bool Evaluate(SyntaxNodeAnalysisContext context, StatusEnum statusEnum, List<Leaf> leaves, EarlierTests? earlier, SyntaxNode container, string? fixKind)
             {
                 var transient = FirstUnhandled(leaves, ReplyClass.TransientNegative, earlier);
                 if (transient is null)
@@ -377,22 +420,57 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             /// <summary>Whether <paramref name="operation"/> continues a chain of <c>||</c>/<c>|</c> (or, negated, <c>&amp;&amp;</c>/<c>&amp;</c>).</summary>
+            /// <summary>
+            /// Whether a switch, switch expression or <c>is</c> may test a status value against members of two classes, asked
+            /// before its operation is built: its value is an integral cast (<c>(int)ex.StatusCode</c>), or some constant is
+            /// not a literal (<c>SmtpStatusCode.MailboxBusy</c>; on an enum only the literal 0, no reply code, is one) and
+            /// the value is of a status enum, which the compiler is asked last.
+            /// </summary>
+            private bool MayTestStatus(SyntaxNodeAnalysisContext context, SyntaxNode container, ExpressionSyntax value) =>
+                SyntaxHints.MayBeIntegralCast(value)
+                || (!SyntaxHints.TestsOnlyLiterals(container)
+                    && _catalog.TryGet(context.SemanticModel.GetTypeInfo(value, context.CancellationToken).Type, out _));
+
+            private static PatternSyntax SkipParentheses(PatternSyntax pattern)
+            {
+                while (pattern is ParenthesizedPatternSyntax parenthesized)
+                {
+                    pattern = parenthesized.Pattern;
+                }
+
+                return pattern;
+            }
+
+            private static bool IsNegatedLink(SyntaxNode node) =>
+                node.IsKind(SyntaxKind.LogicalAndExpression) || node.IsKind(SyntaxKind.BitwiseAndExpression);
+
             /// <summary>A link of a chain as written: <c>||</c> or <c>|</c>, or (negated) <c>&amp;&amp;</c> or <c>&amp;</c>.</summary>
-            private static bool IsLinkSyntax(SyntaxNode node, bool negated) =>
-                negated
-                    ? node.IsKind(SyntaxKind.LogicalAndExpression) || node.IsKind(SyntaxKind.BitwiseAndExpression)
-                    : node.IsKind(SyntaxKind.LogicalOrExpression) || node.IsKind(SyntaxKind.BitwiseOrExpression);
+            private static bool IsLinkOf(SyntaxNode? node, bool negated) =>
+                node is not null
+                && (negated
+                    ? IsNegatedLink(node)
+                    : node.IsKind(SyntaxKind.LogicalOrExpression) || node.IsKind(SyntaxKind.BitwiseOrExpression));
+
+            /// <summary>The node that holds an expression, above any parentheses around it.</summary>
+            private static SyntaxNode? SkipParenthesesUp(SyntaxNode node)
+            {
+                var parent = node.Parent;
+                while (parent is ParenthesizedExpressionSyntax)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent;
+            }
 
             /// <summary>
-            /// Whether some link of the chain is written as a test that may compare a status with a member, asked of the
-            /// syntax before <see cref="HasStatusTest"/> asks for types: <c>==</c> (<c>!=</c> when negated) or <c>is</c>. A
-            /// literal compared with anything but an integral cast is no member of a status enum (only a constant zero
-            /// converts to one, and zero is no reply code).
+            /// Whether some link of the chain is written as a test that may compare a status with a member: <c>==</c>
+            /// (<c>!=</c> when negated) or <c>is</c>.
             /// </summary>
             private static bool HasTestSyntax(SyntaxNode node, bool negated)
             {
                 var unwrapped = SmtpCodeContexts.SkipParentheses(node);
-                if (IsLinkSyntax(unwrapped, negated))
+                if (IsLinkOf(unwrapped, negated))
                 {
                     var binary = (BinaryExpressionSyntax)unwrapped;
                     return HasTestSyntax(binary.Left, negated) || HasTestSyntax(binary.Right, negated);
@@ -400,6 +478,8 @@ namespace SmtpCodes.Analyzers.Rules
 
                 return unwrapped switch
                 {
+                    // status == Member, or (int)status == 550: a literal compared with anything but an integral cast is no
+                    // member of a status enum (only the literal 0 converts to one).
                     BinaryExpressionSyntax test when test.IsKind(negated ? SyntaxKind.NotEqualsExpression : SyntaxKind.EqualsExpression) =>
                         !(SyntaxHints.IsLiteral(test.Left) || SyntaxHints.IsLiteral(test.Right))
                         || (SyntaxHints.IsLiteral(test.Left) ? SyntaxHints.MayBeIntegralCast(test.Right) : SyntaxHints.MayBeIntegralCast(test.Left)),

@@ -31,8 +31,10 @@ namespace SmtpCodes.Analyzers.Rules
         private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
             var analysis = new Analysis(catalog);
-            start.RegisterOperationAction(analysis.AnalyzeSwitch, OperationKind.Switch);
-            start.RegisterOperationAction(analysis.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
+
+            // Syntax kinds: the value's type is asked of the semantic model, and the switch's operation is built only for a
+            // switch on a status enum (docs/performance.md).
+            start.RegisterSyntaxNodeAction(analysis.AnalyzeTest, SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
         }
 
         private sealed class Analysis
@@ -41,11 +43,24 @@ namespace SmtpCodes.Analyzers.Rules
 
             internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
 
-            internal void AnalyzeSwitch(OperationAnalysisContext context)
+            internal void AnalyzeTest(SyntaxNodeAnalysisContext context)
             {
-                var operation = (ISwitchOperation)context.Operation;
-                if (!_catalog.TryGet(operation.Value.Type, out var statusEnum)
-                    || operation.Syntax is not SwitchStatementSyntax syntax
+                if (context.Node.IsKind(SyntaxKind.SwitchStatement))
+                {
+                    AnalyzeSwitch(context);
+                }
+                else if (context.Node.IsKind(SyntaxKind.SwitchExpression))
+                {
+                    AnalyzeSwitchExpression(context);
+                }
+            }
+
+            private void AnalyzeSwitch(SyntaxNodeAnalysisContext context)
+            {
+                var syntax = (SwitchStatementSyntax)context.Node;
+                if (!IsStatusValue(context, syntax, syntax.Expression)
+                    || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISwitchOperation operation
+                    || !_catalog.TryGet(operation.Value.Type, out var statusEnum)
                     || syntax.OpenBraceToken.IsMissing
                     || syntax.CloseBraceToken.IsMissing)
                 {
@@ -95,11 +110,12 @@ namespace SmtpCodes.Analyzers.Rules
                 Analyze(context, new SwitchFacts(statusEnum, operation, operation.Value, syntax, syntax.SwitchKeyword, branches));
             }
 
-            internal void AnalyzeSwitchExpression(OperationAnalysisContext context)
+            private void AnalyzeSwitchExpression(SyntaxNodeAnalysisContext context)
             {
-                var operation = (ISwitchExpressionOperation)context.Operation;
-                if (!_catalog.TryGet(operation.Value.Type, out var statusEnum)
-                    || operation.Syntax is not SwitchExpressionSyntax syntax
+                var syntax = (SwitchExpressionSyntax)context.Node;
+                if (!IsStatusValue(context, syntax, syntax.GoverningExpression)
+                    || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISwitchExpressionOperation operation
+                    || !_catalog.TryGet(operation.Value.Type, out var statusEnum)
                     || syntax.OpenBraceToken.IsMissing
                     || syntax.CloseBraceToken.IsMissing)
                 {
@@ -125,7 +141,15 @@ namespace SmtpCodes.Analyzers.Rules
                 Analyze(context, new SwitchFacts(statusEnum, operation, operation.Value, syntax, syntax.SwitchKeyword, branches));
             }
 
-            private static void Analyze(OperationAnalysisContext context, SwitchFacts facts)
+            /// <summary>
+            /// Whether the switched value is of a status enum, asked before the switch's operation is built: not when a label
+            /// is a literal no enum takes (<c>case 408:</c>, <c>&gt; 10_000</c>), then of the value's type.
+            /// </summary>
+            private bool IsStatusValue(SyntaxNodeAnalysisContext context, SyntaxNode container, ExpressionSyntax value) =>
+                !SyntaxHints.TestsRuleOutEnum(container)
+                && _catalog.TryGet(context.SemanticModel.GetTypeInfo(value, context.CancellationToken).Type, out _);
+
+            private static void Analyze(SyntaxNodeAnalysisContext context, SwitchFacts facts)
             {
                 // What the switch handles: every label and arm without a guard; a default or catch-all only with the option.
                 var defaultCounts = SmtpCodesOptions.DefaultCountsAsHandled(context.Options, facts.Syntax.SyntaxTree);
@@ -156,7 +180,7 @@ namespace SmtpCodes.Analyzers.Rules
                 Report(context, facts, Descriptors.SMTP003_MissingPermanentCodes, ReplyClass.PermanentNegative);
             }
 
-            private static void Report(OperationAnalysisContext context, SwitchFacts facts, DiagnosticDescriptor descriptor, ReplyClass replyClass)
+            private static void Report(SyntaxNodeAnalysisContext context, SwitchFacts facts, DiagnosticDescriptor descriptor, ReplyClass replyClass)
             {
                 var statusEnum = facts.StatusEnum;
                 var missing = facts.Missing(replyClass);

@@ -14,7 +14,7 @@ using SmtpCodes.Analyzers.Benchmarks.Corpus;
 namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 {
     /// <summary>
-    /// <c>--replay</c>: an analyzer's operation callbacks called directly, over and over, on one bound corpus, without
+    /// <c>--replay</c>: an analyzer's syntax-node callbacks called directly, over and over, on one bound corpus, without
     /// the driver. The compiler's binding is done once, before the clock starts, so a profiler attached to this mode
     /// sees the analyzer's own code and Roslyn's work on its behalf (semantic model queries) and little else. Each
     /// round starts the analyzer afresh (compilation start), so its per-compilation caches are rebuilt as in a build.
@@ -50,22 +50,20 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             // that the first measured round shows what a new compilation costs it (symbols and values met for the first time).
             var warmUp = compilation.Clone();
             _ = warmUp.GetDiagnostics();
-            var warmUpOperations = CollectOperations(warmUp);
+            var warmUpNodes = CollectNodes(warmUp, Start(analyzer.Analyzer, warmUp, options));
             for (var round = 0; round < 2; round++)
             {
-                ForEachCallback(Start(analyzer.Analyzer, warmUp, options), warmUpOperations, (operation, containingSymbol, callback) =>
-                    callback(Context(operation, containingSymbol, warmUp, options, _ => { })));
+                ForEachCallback(Start(analyzer.Analyzer, warmUp, options), warmUpNodes, (site, callback) =>
+                    callback(Context(site, options, _ => { })));
             }
 
-            var operations = CollectOperations(compilation);
-            var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var registered = Start(analyzer.Analyzer, compilation, options);
-            foreach (var (operation, _) in operations)
+            var nodes = CollectNodes(compilation, registered);
+            var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var site in nodes)
             {
-                if (registered.ContainsKey(operation.Kind))
-                {
-                    kinds[operation.Kind.ToString()] = kinds.TryGetValue(operation.Kind.ToString(), out var count) ? count + 1 : 1;
-                }
+                var kind = site.Node.Kind().ToString();
+                kinds[kind] = kinds.TryGetValue(kind, out var count) ? count + 1 : 1;
             }
 
             var perKind = new List<string>();
@@ -74,7 +72,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 perKind.Add($"{pair.Key} {pair.Value:N0}");
             }
 
-            log($"{analyzer.Name}: replaying its operation callbacks over {operations.Count:N0} operations ({string.Join(", ", perKind)}), {rounds} rounds");
+            log($"{analyzer.Name}: replaying its syntax-node callbacks over {nodes.Count:N0} nodes ({string.Join(", ", perKind)}), {rounds} rounds");
 
             var diagnostics = 0;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -87,12 +85,12 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             {
                 stopwatch.Restart();
                 // Compilation start, timed on a compilation of its own (as each build and each edit brings); the callbacks
-                // then run against the bound one, whose symbols their operations hold.
+                // then run against the bound one, whose semantic models their nodes were collected with.
                 _ = Start(analyzer.Analyzer, compilation.Clone(), options);
                 starts.Add(stopwatch.Elapsed.TotalMilliseconds);
                 var reported = 0;
-                ForEachCallback(Start(analyzer.Analyzer, compilation, options), operations, (operation, containingSymbol, callback) =>
-                    callback(Context(operation, containingSymbol, compilation, options, _ => reported++)));
+                ForEachCallback(Start(analyzer.Analyzer, compilation, options), nodes, (site, callback) =>
+                    callback(Context(site, options, _ => reported++)));
 
                 stopwatch.Stop();
                 times.Add(stopwatch.Elapsed.TotalMilliseconds);
@@ -102,18 +100,18 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / rounds;
             var collections = GC.CollectionCount(0) - collectionsBefore;
             var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / rounds;
-            // One more round, each callback measured alone: where the time and the allocations go, by operation kind,
+            // One more round, each callback measured alone: where the time and the allocations go, by syntax kind,
             // split by whether the callback reported.
             var split = new SortedDictionary<string, (int Calls, long Ticks, long Bytes)>(StringComparer.Ordinal);
-            ForEachCallback(Start(analyzer.Analyzer, compilation, options), operations, (operation, containingSymbol, callback) =>
+            ForEachCallback(Start(analyzer.Analyzer, compilation, options), nodes, (site, callback) =>
             {
                 var reportedHere = 0;
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
                 var ticks = Stopwatch.GetTimestamp();
-                callback(Context(operation, containingSymbol, compilation, options, _ => reportedHere++));
+                callback(Context(site, options, _ => reportedHere++));
                 ticks = Stopwatch.GetTimestamp() - ticks;
                 bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
-                var key = operation.Kind + (reportedHere > 0 ? " (reported)" : "");
+                var key = site.Node.Kind() + (reportedHere > 0 ? " (reported)" : "");
                 var current = split.TryGetValue(key, out var value) ? value : default;
                 split[key] = (current.Calls + 1, current.Ticks + ticks, current.Bytes + bytes);
             });
@@ -131,59 +129,58 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             return 0;
         }
 
+        /// <summary>A node a callback is registered for, with what the driver would pass along with it.</summary>
+        private readonly record struct Site(SyntaxNode Node, ISymbol? ContainingSymbol, SemanticModel Model);
+
         /// <summary>
         /// The context the driver would pass. Its constructor is marked obsolete for analyzer tests, which should go
         /// through <c>CompilationWithAnalyzers</c>; bypassing the driver is what this mode is for.
         /// </summary>
-        private static OperationAnalysisContext Context(IOperation operation, ISymbol containingSymbol, Compilation compilation, AnalyzerOptions options, Action<Diagnostic> report)
+        private static SyntaxNodeAnalysisContext Context(Site site, AnalyzerOptions options, Action<Diagnostic> report)
         {
 #pragma warning disable CS0618
-            return new OperationAnalysisContext(operation, containingSymbol, compilation, options, report, _ => true, CancellationToken.None);
+            return new SyntaxNodeAnalysisContext(site.Node, site.ContainingSymbol, site.Model, options, report, _ => true, CancellationToken.None);
 #pragma warning restore CS0618
         }
 
-        /// <summary>Hands each callback registered for an operation's kind, with the operation, to <paramref name="call"/>.</summary>
+        /// <summary>Hands each callback registered for a node's kind, with the node, to <paramref name="call"/>.</summary>
         private static void ForEachCallback(
-            Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> actions,
-            List<(IOperation Operation, ISymbol ContainingSymbol)> operations,
-            Action<IOperation, ISymbol, Action<OperationAnalysisContext>> call)
+            Dictionary<SyntaxKind, List<Action<SyntaxNodeAnalysisContext>>> actions,
+            List<Site> sites,
+            Action<Site, Action<SyntaxNodeAnalysisContext>> call)
         {
-            foreach (var (operation, containingSymbol) in operations)
+            foreach (var site in sites)
             {
-                if (actions.TryGetValue(operation.Kind, out var callbacks))
+                if (actions.TryGetValue(site.Node.Kind(), out var callbacks))
                 {
                     foreach (var callback in callbacks)
                     {
-                        call(operation, containingSymbol, callback);
+                        call(site, callback);
                     }
                 }
             }
         }
 
-        private static List<(IOperation Operation, ISymbol ContainingSymbol)> CollectOperations(Compilation compilation)
+        /// <summary>
+        /// Every node of a registered kind, with one semantic model per file whose member bodies are bound and their
+        /// operation trees built before the clock starts, as a build's other analyzers leave them.
+        /// </summary>
+        private static List<Site> CollectNodes(Compilation compilation, Dictionary<SyntaxKind, List<Action<SyntaxNodeAnalysisContext>>> registered)
         {
-            var result = new List<(IOperation, ISymbol)>();
+            var result = new List<Site>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var model = compilation.GetSemanticModel(tree);
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
-                    SyntaxNode? body = node switch
+                    if (node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax)
                     {
-                        BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
-                        AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody,
-                        PropertyDeclarationSyntax property => property.ExpressionBody,
-                        _ => null,
-                    };
-                    if (body is null || model.GetOperation(body) is not { } root)
-                    {
-                        continue;
+                        _ = model.GetOperation(node);
                     }
 
-                    var symbol = model.GetDeclaredSymbol(node) ?? throw new InvalidOperationException("no symbol for " + node.Kind());
-                    foreach (var operation in root.DescendantsAndSelf())
+                    if (registered.ContainsKey(node.Kind()))
                     {
-                        result.Add((operation, symbol));
+                        result.Add(new Site(node, model.GetEnclosingSymbol(node.SpanStart), model));
                     }
                 }
             }
@@ -191,8 +188,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             return result;
         }
 
-        /// <summary>The analyzer's compilation-start actions run on <paramref name="compilation"/>; what they registered, by operation kind.</summary>
-        internal static Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> Start(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
+        /// <summary>The analyzer's compilation-start actions run on <paramref name="compilation"/>; what they registered, by syntax kind.</summary>
+        internal static Dictionary<SyntaxKind, List<Action<SyntaxNodeAnalysisContext>>> Start(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
         {
             var context = new RecordingContext();
             analyzer.Initialize(context);
@@ -202,7 +199,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 action(start);
             }
 
-            return start.OperationActions;
+            return start.SyntaxNodeActions;
         }
 
         private sealed class RecordingContext : AnalysisContext
@@ -243,25 +240,28 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             {
             }
 
-            internal Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> OperationActions { get; } = new();
+            internal Dictionary<SyntaxKind, List<Action<SyntaxNodeAnalysisContext>>> SyntaxNodeActions { get; } = new();
 
-            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
             {
-                foreach (var kind in operationKinds)
+                foreach (var kind in syntaxKinds)
                 {
-                    if (!OperationActions.TryGetValue(kind, out var list))
+                    var syntaxKind = (SyntaxKind)(object)kind;
+                    if (!SyntaxNodeActions.TryGetValue(syntaxKind, out var list))
                     {
-                        list = new List<Action<OperationAnalysisContext>>();
-                        OperationActions.Add(kind, list);
+                        list = new List<Action<SyntaxNodeAnalysisContext>>();
+                        SyntaxNodeActions.Add(syntaxKind, list);
                     }
 
                     list.Add(action);
                 }
             }
 
-            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw Unsupported();
-
             public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported();
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unsupported();
+
+            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw Unsupported();
 
             public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unsupported();
 
@@ -271,9 +271,8 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unsupported();
 
-            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unsupported();
         }
 
-        private static NotSupportedException Unsupported() => new("--replay replays operation actions only");
+        private static NotSupportedException Unsupported() => new("--replay replays syntax-node actions only");
     }
 }
