@@ -69,13 +69,13 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
 
             var last = s_lastBuilt.GetValue(references[0], _ => new LastBuilt());
-            if (last.Entry is { } known && known.IsFor(references, configured))
+            if (last.Find(references, configured) is { } known)
             {
-                return known.Catalog;
+                return known;
             }
 
             var catalog = Build(compilation, configured);
-            last.Entry = new Built(references, configured, catalog);
+            last.Add(new Built(references, configured, catalog));
             return catalog;
         }
 
@@ -232,14 +232,42 @@ namespace SmtpCodes.Analyzers.Knowledge
                 && IntegralConstants.IsLossless(statusEnum.UnderlyingType, target.SpecialType);
         }
 
+        /// <summary>
+        /// The last few catalogs built for reference sets that start with the same assembly symbol. Roslyn shares a
+        /// referenced assembly's symbol between compilations, so the projects of one solution (and the tests of one run)
+        /// meet here; one entry per key made them evict each other's catalog from one compilation to the next.
+        /// </summary>
         private sealed class LastBuilt
         {
-            private Built? _entry;
+            private const int Kept = 8;
 
-            internal Built? Entry
+            /// <summary>Newest first; replaced, never changed in place.</summary>
+            private Built[] _entries = new Built[0];
+
+            internal StatusEnumCatalog? Find(ImmutableArray<IAssemblySymbol> references, List<string> configured)
             {
-                get => Volatile.Read(ref _entry);
-                set => Volatile.Write(ref _entry, value);
+                foreach (var entry in Volatile.Read(ref _entries))
+                {
+                    if (entry.IsFor(references, configured))
+                    {
+                        return entry.Catalog;
+                    }
+                }
+
+                return null;
+            }
+
+            internal void Add(Built built)
+            {
+                Built[] before, after;
+                do
+                {
+                    before = Volatile.Read(ref _entries);
+                    after = new Built[System.Math.Min(before.Length + 1, Kept)];
+                    after[0] = built;
+                    System.Array.Copy(before, 0, after, 1, after.Length - 1);
+                }
+                while (!ReferenceEquals(Interlocked.CompareExchange(ref _entries, after, before), before));
             }
         }
 

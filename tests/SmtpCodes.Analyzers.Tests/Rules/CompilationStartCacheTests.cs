@@ -57,6 +57,24 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Two_projects_whose_references_start_alike_keep_their_own_catalogs()
+        {
+            // Roslyn shares a referenced assembly's symbol between compilations: two projects of one solution (or two tests
+            // of one run) meet under the same first reference, and an edit in either must not rebuild the other's catalog.
+            var first = await Net10CompilationAsync(Billing, "class Other { object O() => default(System.Net.Mail.SmtpStatusCode); }");
+            var relay = await LibraryAsync("public static class Relay { public static System.Net.Mail.SmtpStatusCode LastStatus => default; }");
+            var second = first.AddReferences(relay);
+            Assert.Same(first.SourceModule.ReferencedAssemblySymbols[0], second.SourceModule.ReferencedAssemblySymbols[0]);
+
+            var firstCatalog = InUse(first);
+            var secondCatalog = InUse(second);
+            Assert.NotSame(firstCatalog, secondCatalog);
+
+            Assert.Same(firstCatalog, InUse(Edit(first, first.SyntaxTrees.First(), Billing.Replace("550", "551"))));
+            Assert.Same(secondCatalog, InUse(Edit(second, second.SyntaxTrees.First(), Billing.Replace("550", "552"))));
+        }
+
+        [Fact]
         public async Task Changed_references_are_asked_again()
         {
             var shut = await Net10CompilationAsync(Billing);
