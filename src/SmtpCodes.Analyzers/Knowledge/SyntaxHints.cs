@@ -55,8 +55,8 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         /// <summary>
         /// Whether every constant a switch, switch expression or <c>is</c> tests its value against is written as a literal
-        /// (<c>case 0:</c>, <c>&lt; 0</c>, <c>null</c>, <c>"a"</c>). On a value of an enum none of them is a member: only the
-        /// literal 0 converts to one, and 0 is no reply code.
+        /// (<c>case 0:</c>, <c>&lt; 0</c>, <c>null</c>, <c>"a"</c>). On a value of an enum none of them is a member: only a
+        /// constant zero (of any numeric type) converts to one, and zero is no reply code.
         /// </summary>
         internal static bool TestsOnlyLiterals(SyntaxNode container)
         {

@@ -423,7 +423,7 @@ namespace SmtpCodes.Analyzers.Rules
             /// <summary>
             /// Whether a switch, switch expression or <c>is</c> may test a status value against members of two classes, asked
             /// before its operation is built: its value is an integral cast (<c>(int)ex.StatusCode</c>), or some constant is
-            /// not a literal (<c>SmtpStatusCode.MailboxBusy</c>; on an enum only the literal 0, no reply code, is one) and
+            /// not a literal (<c>SmtpStatusCode.MailboxBusy</c>; on an enum only a zero, no reply code, is one) and
             /// the value is of a status enum, which the compiler is asked last.
             /// </summary>
             private bool MayTestStatus(SyntaxNodeAnalysisContext context, SyntaxNode container, ExpressionSyntax value) =>
@@ -479,7 +479,7 @@ namespace SmtpCodes.Analyzers.Rules
                 return unwrapped switch
                 {
                     // status == Member, or (int)status == 550: a literal compared with anything but an integral cast is no
-                    // member of a status enum (only the literal 0 converts to one).
+                    // member of a status enum (only a constant zero converts to one).
                     BinaryExpressionSyntax test when test.IsKind(negated ? SyntaxKind.NotEqualsExpression : SyntaxKind.EqualsExpression) =>
                         !(SyntaxHints.IsLiteral(test.Left) || SyntaxHints.IsLiteral(test.Right))
                         || (SyntaxHints.IsLiteral(test.Left) ? SyntaxHints.MayBeIntegralCast(test.Right) : SyntaxHints.MayBeIntegralCast(test.Left)),
