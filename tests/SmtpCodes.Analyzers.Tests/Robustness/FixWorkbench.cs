@@ -148,7 +148,9 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         /// chain: the one fix that may drop a repeated value (see <see cref="CheckAsync"/>).
         /// </summary>
         public static bool RemovesTextTest(CodeAction action) =>
-            action.EquivalenceKey == FixKinds.CompareStatus && action.Title.StartsWith("Remove the text test", StringComparison.Ordinal);
+            action.EquivalenceKey == FixKinds.CompareStatus
+            && (action.Title.StartsWith("Remove the text test", StringComparison.Ordinal)
+                || action.Title.StartsWith("Decide by the status: keep the comparison", StringComparison.Ordinal));
 
         /// <summary>
         /// What is wrong with <paramref name="after"/> compared with <paramref name="before"/>; empty when the fix is safe.
@@ -249,15 +251,30 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                         {
                             // SMTP006's fix turns the reply-code text "550 5.1.1" into the status it names: read such a
                             // text as its code, so the text and the member compare equal.
+                            // The text after the code ("5.1.1") stays as a message test: read it as a value of its own.
                             var text = constant.Value as string;
-                            if (text is not null && regexPatterns.Contains(node))
+                            var isPattern = text is not null && regexPatterns.Contains(node);
+                            if (isPattern)
                             {
-                                text = Unanchored(text);
+                                text = Unanchored(text!);
                             }
 
-                            values.Add(IntegralConstants.TryToInt64(constant.Value, out var number) || ReplyCodeText.TryRead(text, out number)
-                                ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                                : "\"" + constant.Value + "\"");
+                            if (IntegralConstants.TryToInt64(constant.Value, out var number))
+                            {
+                                values.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            }
+                            else if (ReplyCodeText.TryRead(text, isPattern, out number))
+                            {
+                                values.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                                if (ReplyCodeText.TextAfterCode(text!, isPattern) is { Length: > 0 } rest)
+                                {
+                                    values.Add("\"" + rest + "\"");
+                                }
+                            }
+                            else
+                            {
+                                values.Add("\"" + constant.Value + "\"");
+                            }
                         }
 
                         continue;
@@ -293,7 +310,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
                     if (model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string text }
-                        && ReplyCodeText.TryRead(isRegex ? Unanchored(text) : text, out _))
+                        && ReplyCodeText.TryRead(isRegex ? Unanchored(text) : text, isRegex, out _))
                     {
                         code = argument.Expression;
                         break;
