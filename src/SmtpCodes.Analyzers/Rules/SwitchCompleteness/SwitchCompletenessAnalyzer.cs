@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -36,6 +37,9 @@ namespace SmtpCodes.Analyzers.Rules
         {
             private readonly StatusEnumCatalog _catalog;
 
+            /// <summary>The members each enum's switches are judged by, built on the first switch over it.</summary>
+            private readonly ConcurrentDictionary<StatusEnum, DecisiveMembers> _decisive = new ConcurrentDictionary<StatusEnum, DecisiveMembers>();
+
             internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
 
             internal void AnalyzeTest(SyntaxNodeAnalysisContext context)
@@ -53,9 +57,9 @@ namespace SmtpCodes.Analyzers.Rules
             private void AnalyzeSwitch(SyntaxNodeAnalysisContext context)
             {
                 var syntax = (SwitchStatementSyntax)context.Node;
-                if (!IsStatusValue(context, syntax, syntax.Expression)
+                if (!MayBeStatus(context, syntax, syntax.Expression)
                     || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISwitchOperation operation
-                    || !_catalog.TryGet(operation.Value.Type, out var statusEnum)
+                    || !TryGetStatus(operation.Value, out var statusEnum, out var status)
                     || syntax.OpenBraceToken.IsMissing
                     || syntax.CloseBraceToken.IsMissing)
                 {
@@ -102,15 +106,15 @@ namespace SmtpCodes.Analyzers.Rules
                     branches.Add(branch);
                 }
 
-                Analyze(context, new SwitchFacts(statusEnum, operation, operation.Value, syntax, syntax.SwitchKeyword, branches));
+                Analyze(context, new SwitchFacts(statusEnum, Decisive(statusEnum), operation, status, syntax, syntax.SwitchKeyword, branches));
             }
 
             private void AnalyzeSwitchExpression(SyntaxNodeAnalysisContext context)
             {
                 var syntax = (SwitchExpressionSyntax)context.Node;
-                if (!IsStatusValue(context, syntax, syntax.GoverningExpression)
+                if (!MayBeStatus(context, syntax, syntax.GoverningExpression)
                     || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISwitchExpressionOperation operation
-                    || !_catalog.TryGet(operation.Value.Type, out var statusEnum)
+                    || !TryGetStatus(operation.Value, out var statusEnum, out var status)
                     || syntax.OpenBraceToken.IsMissing
                     || syntax.CloseBraceToken.IsMissing)
                 {
@@ -133,16 +137,41 @@ namespace SmtpCodes.Analyzers.Rules
                     branches.Add(branch);
                 }
 
-                Analyze(context, new SwitchFacts(statusEnum, operation, operation.Value, syntax, syntax.SwitchKeyword, branches));
+                Analyze(context, new SwitchFacts(statusEnum, Decisive(statusEnum), operation, status, syntax, syntax.SwitchKeyword, branches));
             }
 
+            private DecisiveMembers Decisive(StatusEnum statusEnum) =>
+                _decisive.TryGetValue(statusEnum, out var decisive) ? decisive : _decisive.GetOrAdd(statusEnum, new DecisiveMembers(statusEnum));
+
             /// <summary>
-            /// Whether the switched value is of a status enum, asked before the switch's operation is built: not when a label
-            /// is a literal no enum takes (<c>case 408:</c>, <c>&gt; 10_000</c>), then of the value's type.
+            /// Whether the switched value may be a status, asked before the switch's operation is built: a status converted to
+            /// an integral type as written (<c>switch ((int)ex.StatusCode)</c>, its labels numbers), judged like the status;
+            /// else, unless a label is a literal no enum takes (<c>case 408:</c>, <c>&gt; 10_000</c>), a value of a status enum.
             /// </summary>
-            private bool IsStatusValue(SyntaxNodeAnalysisContext context, SyntaxNode container, ExpressionSyntax value) =>
-                !SyntaxHints.TestsRuleOutEnum(container)
-                && _catalog.TryGet(context.SemanticModel.GetTypeInfo(value, context.CancellationToken).Type, out _);
+            private bool MayBeStatus(SyntaxNodeAnalysisContext context, SyntaxNode container, ExpressionSyntax value) =>
+                (SyntaxHints.MayBeIntegralCast(value)
+                    && _catalog.TryGet(context.SemanticModel.GetTypeInfo(SyntaxHints.CastWrittenIn(value)!.Expression, context.CancellationToken).Type, out _))
+                || (!SyntaxHints.TestsRuleOutEnum(container)
+                    && _catalog.TryGet(context.SemanticModel.GetTypeInfo(value, context.CancellationToken).Type, out _));
+
+            /// <summary>The enum and the status switched on: the value, or the status under a lossless integral conversion of it.</summary>
+            private bool TryGetStatus(IOperation value, out StatusEnum statusEnum, out IOperation status)
+            {
+                status = value;
+                if (_catalog.TryGet(value.Type, out statusEnum))
+                {
+                    return true;
+                }
+
+                if (value.WithoutImplicitConversions() is IConversionOperation { IsImplicit: false } conversion
+                    && _catalog.IsStatusToIntegral(conversion, out statusEnum, out _))
+                {
+                    status = conversion.Operand;
+                    return true;
+                }
+
+                return false;
+            }
 
             private static void Analyze(SyntaxNodeAnalysisContext context, SwitchFacts facts)
             {

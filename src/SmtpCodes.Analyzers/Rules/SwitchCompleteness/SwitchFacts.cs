@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,33 +9,38 @@ namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
     /// One switch under analysis: its branches, what they handle, and the three shapes in which the codes it leaves
-    /// out are not treated unlike their class (each decided once, for SMTP002 and SMTP003 alike).
+    /// out are not treated unlike their class (each decided once, for SMTP002 and SMTP003 alike). Authentication codes
+    /// are judged by neither class (<see cref="DecisiveMembers"/>).
     /// </summary>
     internal sealed class SwitchFacts
     {
         private SwitchBranch? _fallback;
         private bool _fallbackKnown;
         private bool? _handsStatusOn;
-        private MemberSet? _admitted;
-        private bool _admittedKnown;
+        private readonly SwitchReach _reach;
 
-        internal SwitchFacts(StatusEnum statusEnum, IOperation operation, IOperation value, SyntaxNode syntax, SyntaxToken keyword, List<SwitchBranch> branches)
+        /// <param name="value">The status switched on, an integral conversion of it looked through: <c>ex.StatusCode</c> in <c>switch ((int)ex.StatusCode)</c>.</param>
+        internal SwitchFacts(StatusEnum statusEnum, DecisiveMembers decisive, IOperation operation, IOperation value, SyntaxNode syntax, SyntaxToken keyword, List<SwitchBranch> branches)
         {
             StatusEnum = statusEnum;
+            Decisive = decisive;
             Operation = operation;
-            Value = value;
+            Value = SwitchReach.Unconverted(value);
             Syntax = syntax;
             Keyword = keyword;
             Branches = branches;
             Handled = new MemberSet(statusEnum.Members.Length);
+            _reach = new SwitchReach(statusEnum, operation, Value, syntax);
         }
 
         internal StatusEnum StatusEnum { get; }
 
+        internal DecisiveMembers Decisive { get; }
+
         /// <summary>The switch statement or switch expression.</summary>
         internal IOperation Operation { get; }
 
-        /// <summary>The value switched on.</summary>
+        /// <summary>The status switched on, without conversions.</summary>
         internal IOperation Value { get; }
 
         internal SyntaxNode Syntax { get; }
@@ -47,8 +53,8 @@ namespace SmtpCodes.Analyzers.Rules
         internal MemberSet Handled { get; }
 
         /// <summary>
-        /// The preferred name of each current value of <paramref name="replyClass"/> that no label or arm handles and
-        /// that an enclosing <c>if</c> lets in; null when there is none.
+        /// The preferred name of each current value of <paramref name="replyClass"/>, authentication codes aside, that no
+        /// label or arm handles and that can reach the switch (<see cref="SwitchReach"/>); null when there is none.
         /// </summary>
         internal List<StatusMember>? Missing(ReplyClass replyClass)
         {
@@ -58,16 +64,16 @@ namespace SmtpCodes.Analyzers.Rules
             {
                 // Names are ordered current first: a value whose first name is [Obsolete] has only obsolete names.
                 var preferred = names[0];
-                if (!preferred.IsObsolete && !Handled.Contains(preferred.Index))
+                if (!preferred.IsObsolete && !Handled.Contains(preferred.Index) && !preferred.IsAuthentication)
                 {
                     (missing ??= new List<StatusMember>(values.Length)).Add(preferred);
                 }
             }
 
-            // The enclosing ifs are searched only for a switch that leaves something out.
-            if (missing is not null && Admitted is { } admitted)
+            // The enclosing statements are searched only for a switch that leaves something out.
+            if (missing is not null)
             {
-                missing.RemoveAll(member => !admitted.Contains(member.Index));
+                missing.RemoveAll(member => !_reach.CanArrive(member));
                 if (missing.Count == 0)
                 {
                     missing = null;
@@ -77,9 +83,162 @@ namespace SmtpCodes.Analyzers.Rules
             return missing;
         }
 
+        /// <summary>The value as written: <c>(int)ex.StatusCode</c> of <c>switch ((int)ex.StatusCode)</c>.</summary>
+        internal ExpressionSyntax Governing => Syntax is SwitchStatementSyntax statement ? statement.Expression : ((SwitchExpressionSyntax)Syntax).GoverningExpression;
+
         /// <summary>
-        /// The fallback throws an exception built from the switched value, rethrows the caught exception whose status
-        /// is switched on, or returns the value: the caller decides.
+        /// The switch answers a narrower question than the reply class (<c>IsHardBounce</c>, <c>IsQuotaExceeded</c>,
+        /// <c>IsAuthenticationFailure</c>): it names the codes it means and makes no retry decision for the others.
+        /// </summary>
+        internal bool AsksNarrowQuestion => Question() == IntentQuestion.Narrow;
+
+        /// <summary>
+        /// What the fallback does with <paramref name="missing"/>, the codes it receives: Unknown where there is none (a
+        /// statement switch they fall out of, a switch expression that throws). A fallback whose only decision is under an
+        /// <c>if</c> on the switched value that every missing code passes (<c>default: if (status != Ok) Requeue(msg);</c>)
+        /// does for them what that <c>if</c> does.
+        /// </summary>
+        internal FailureIntent FallbackIntent(List<StatusMember> missing)
+        {
+            var fallback = Fallback;
+            var site = IntentSite.ForValue(Syntax, Governing);
+            var intent = FailureIntent.Unknown;
+            switch (fallback?.Syntax)
+            {
+                case SwitchExpressionArmSyntax arm:
+                    intent = BranchIntent.OfResult(arm.Expression, site);
+                    break;
+                case SwitchSectionSyntax section:
+                    intent = BranchIntent.Of(section.Statements, site);
+                    if (intent == FailureIntent.Unknown && fallback!.Operation is ISwitchCaseOperation operation && TestedBranch(operation.Body, missing) is { } taken)
+                    {
+                        intent = BranchIntent.Of(taken, site);
+                    }
+
+                    break;
+            }
+
+            // `throw;` hands on the status only when the caught exception is where the switched value comes from; the
+            // other ways to hand it on (built into a new exception, returned) are HandsStatusOn's, read from the operations.
+            return intent == FailureIntent.HandOn && site.CaughtName is null && !HandsStatusOn ? FailureIntent.Unknown : intent;
+        }
+
+        /// <summary>What a branch does with the failures it matches.</summary>
+        internal FailureIntent IntentOf(SwitchBranch branch)
+        {
+            var site = IntentSite.ForValue(Syntax, Governing);
+            return branch.Syntax switch
+            {
+                SwitchExpressionArmSyntax arm => BranchIntent.OfResult(arm.Expression, site),
+                SwitchSectionSyntax section => BranchIntent.Of(section.Statements, site),
+                _ => FailureIntent.Unknown,
+            };
+        }
+
+        /// <summary>The fallback itself, for messages: <c>_ =&gt; Permanent</c>, <c>default: Requeue(msg); break;</c>.</summary>
+        internal SyntaxNode? FallbackSyntax => Fallback?.Syntax;
+
+        /// <summary>
+        /// The branch of the one <c>if</c> in <paramref name="body"/> (beside a <c>break</c>) that every missing member
+        /// takes, by its test of the switched value; null when there is none or the test does not decide.
+        /// </summary>
+        private StatementSyntax? TestedBranch(ImmutableArray<IOperation> body, List<StatusMember> missing)
+        {
+            IConditionalOperation? conditional = null;
+            foreach (var statement in body)
+            {
+                if (statement is IConditionalOperation found && conditional is null)
+                {
+                    conditional = found;
+                }
+                else if (statement is not IBranchOperation { BranchKind: BranchKind.Break })
+                {
+                    return null;
+                }
+            }
+
+            if (conditional is null)
+            {
+                return null;
+            }
+
+            var taken = PatternMatch.Unknown;
+            foreach (var member in missing)
+            {
+                var passes = Evaluate(conditional.Condition, member.Value);
+                if (passes == PatternMatch.Unknown || (taken != PatternMatch.Unknown && passes != taken))
+                {
+                    return null;
+                }
+
+                taken = passes;
+            }
+
+            return (taken == PatternMatch.Yes ? conditional.WhenTrue : conditional.WhenFalse)?.Syntax as StatementSyntax;
+        }
+
+        /// <summary>Whether a condition on the switched value holds for <paramref name="value"/>: <c>==</c>, <c>!=</c>, <c>is</c>, <c>!</c>, <c>&amp;&amp;</c>, <c>||</c>.</summary>
+        private PatternMatch Evaluate(IOperation condition, long value)
+        {
+            switch (condition.WithoutImplicitConversions())
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return Evaluate(not.Operand, value) switch
+                    {
+                        PatternMatch.Yes => PatternMatch.No,
+                        PatternMatch.No => PatternMatch.Yes,
+                        _ => PatternMatch.Unknown,
+                    };
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                    var leftAnd = Evaluate(and.LeftOperand, value);
+                    return leftAnd == PatternMatch.No ? PatternMatch.No : Both(leftAnd, Evaluate(and.RightOperand, value), PatternMatch.No);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    var leftOr = Evaluate(or.LeftOperand, value);
+                    return leftOr == PatternMatch.Yes ? PatternMatch.Yes : Both(leftOr, Evaluate(or.RightOperand, value), PatternMatch.Yes);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } equality:
+                    var constant = IsValue(equality.LeftOperand) ? equality.RightOperand : IsValue(equality.RightOperand) ? equality.LeftOperand : null;
+                    if (constant is null || PatternValues.TryRead(SwitchReach.Unconverted(constant), out var tested) != PatternValues.ConstantKind.Integral)
+                    {
+                        return PatternMatch.Unknown;
+                    }
+
+                    return (tested == value) == (equality.OperatorKind == BinaryOperatorKind.Equals) ? PatternMatch.Yes : PatternMatch.No;
+                case IIsPatternOperation isPattern when IsValue(isPattern.Value):
+                    return PatternValues.Compile(isPattern.Pattern).Evaluate(value);
+                default:
+                    return PatternMatch.Unknown;
+            }
+        }
+
+        /// <summary>The second operand decides unless it is the short-circuiting answer; Unknown stays unknown.</summary>
+        private static PatternMatch Both(PatternMatch left, PatternMatch right, PatternMatch decisive) =>
+            right == decisive ? decisive : left == PatternMatch.Unknown || right == PatternMatch.Unknown ? PatternMatch.Unknown : right;
+
+        /// <summary>
+        /// The question the switch answers: a switch expression's result, or what a statement's sections return (the
+        /// method, local function, property or lambda they return from).
+        /// </summary>
+        private IntentQuestion Question()
+        {
+            if (Syntax is SwitchExpressionSyntax expression)
+            {
+                return BranchIntent.QuestionAnswered(expression);
+            }
+
+            foreach (var node in Syntax.DescendantNodes(node => node is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax))
+            {
+                if (node is ReturnStatementSyntax { Expression: { } returned })
+                {
+                    return BranchIntent.QuestionAnswered(returned);
+                }
+            }
+
+            return IntentQuestion.None;
+        }
+
+        /// <summary>
+        /// The fallback throws an exception built from the switched value or wrapping the caught exception whose status is
+        /// switched on, rethrows that exception, or returns the value: the caller decides.
         /// </summary>
         internal bool HandsStatusOn => _handsStatusOn ??= ComputeHandsStatusOn();
 
@@ -98,13 +257,10 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            var ofClass = StatusEnum.MembersOfClass(replyClass)!;
-            var otherClass = replyClass == ReplyClass.TransientNegative ? ReplyClass.PermanentNegative : ReplyClass.TransientNegative;
-            var ofOtherClass = StatusEnum.MembersOfClass(otherClass)!;
             var anyOfClass = false;
             foreach (var branch in Branches)
             {
-                if (branch == fallback || branch.MatchedWithoutDefaultOrGuard is not { } matched || !matched.Overlaps(ofClass) || matched.Overlaps(ofOtherClass))
+                if (branch == fallback || branch.MatchedWithoutDefaultOrGuard is not { } matched || !Decisive.IsClassOnly(matched, replyClass))
                 {
                     continue;
                 }
@@ -118,14 +274,14 @@ namespace SmtpCodes.Analyzers.Rules
                 }
             }
 
-            return anyOfClass || AllHandled(otherClass);
+            return anyOfClass || AllHandled(DecisiveMembers.Other(replyClass));
         }
 
         private bool AllHandled(ReplyClass replyClass)
         {
             foreach (var names in replyClass == ReplyClass.TransientNegative ? StatusEnum.TransientValues : StatusEnum.PermanentValues)
             {
-                if (!names[0].IsObsolete && !Handled.Contains(names[0].Index))
+                if (!names[0].IsObsolete && !Handled.Contains(names[0].Index) && !names[0].IsAuthentication)
                 {
                     return false;
                 }
@@ -190,7 +346,7 @@ namespace SmtpCodes.Analyzers.Rules
                         {
                             foreach (var argument in creation.Arguments)
                             {
-                                if (IsValue(argument.Value))
+                                if (IsValue(argument.Value) || IsCaughtException(argument.Value))
                                 {
                                     return true;
                                 }
@@ -207,26 +363,30 @@ namespace SmtpCodes.Analyzers.Rules
         }
 
         /// <summary>The switched value, converted or not: <c>response.StatusCode</c>, <c>(int)status</c>.</summary>
-        private bool IsValue(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
+        private bool IsValue(IOperation operation) => Operations.IsSameValue(SwitchReach.Unconverted(operation), Value);
 
-            return Operations.IsSameValue(operation, Value);
-        }
+        /// <summary>The exception of <see cref="IsCaughtStatus"/> itself, as an argument: <c>new MailDeliveryException("send failed", ex)</c>.</summary>
+        private bool IsCaughtException(IOperation operation) =>
+            SwitchReach.Unconverted(operation) is ILocalReferenceOperation { Local: var local }
+            && SymbolEqualityComparer.Default.Equals(local, CaughtLocal())
+            && IsCaughtStatus();
 
-        /// <summary>The switched value is a status of the exception the nearest enclosing <c>catch</c> caught: <c>throw;</c> hands it on.</summary>
-        private bool IsCaughtStatus()
+        /// <summary>The local the switched value is read through: <c>ex</c> in <c>ex.StatusCode</c>; null for a value read otherwise.</summary>
+        private ILocalSymbol? CaughtLocal()
         {
-            var instance = Value.WithoutImplicitConversions();
+            var instance = Value;
             while (instance is IMemberReferenceOperation { Instance: { } inner })
             {
                 instance = inner.WithoutImplicitConversions();
             }
 
-            if (instance is not ILocalReferenceOperation { Local: var local } || instance == Value.WithoutImplicitConversions())
+            return instance != Value && instance is ILocalReferenceOperation { Local: var local } ? local : null;
+        }
+
+        /// <summary>The switched value is a status of the exception the nearest enclosing <c>catch</c> caught: <c>throw;</c> hands it on.</summary>
+        private bool IsCaughtStatus()
+        {
+            if (CaughtLocal() is not { } local)
             {
                 return false;
             }
@@ -242,168 +402,6 @@ namespace SmtpCodes.Analyzers.Rules
                 if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
                 {
                     return false;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// The members an enclosing <c>if</c> lets into its true branch, where the switch is: its condition is an
-        /// <c>||</c> chain of <c>==</c> tests or an <c>is</c> pattern on the switched value, which nothing assigns in
-        /// between. Null when there is no such <c>if</c>.
-        /// </summary>
-        private MemberSet? Admitted
-        {
-            get
-            {
-                if (!_admittedKnown)
-                {
-                    _admitted = ComputeAdmitted();
-                    _admittedKnown = true;
-                }
-
-                return _admitted;
-            }
-        }
-
-        private MemberSet? ComputeAdmitted()
-        {
-            var child = Operation;
-            for (var parent = Operation.Parent; parent is not null; child = parent, parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
-                {
-                    return null;
-                }
-
-                if (parent is IConditionalOperation conditional && conditional.WhenTrue == child && IsGuard(conditional.Condition))
-                {
-                    var admitted = new MemberSet(StatusEnum.Members.Length);
-                    if (AddAdmitted(conditional.Condition, admitted) && !WrittenBetween(conditional.Syntax, conditional.Condition.Syntax.Span.End, ReachingEnd(conditional.Syntax)))
-                    {
-                        return admitted;
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// Where a write can still reach the switch from inside the guard's true branch: the switch's start, or the end of
-        /// the outermost loop around the switch within that branch (a write after the switch reaches its next round).
-        /// </summary>
-        private int ReachingEnd(SyntaxNode guard)
-        {
-            var end = Syntax.SpanStart;
-            for (var node = Syntax.Parent; node is not null && node != guard; node = node.Parent)
-            {
-                if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
-                {
-                    end = node.Span.End;
-                }
-            }
-
-            return end;
-        }
-
-        /// <summary>The shape of a guard, asked before anything is allocated: an <c>||</c> chain of <c>==</c> and <c>is</c> tests on the switched value.</summary>
-        private bool IsGuard(IOperation condition) => condition.WithoutImplicitConversions() switch
-        {
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => IsGuard(or.LeftOperand) && IsGuard(or.RightOperand),
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals => Operations.IsSameValue(equals.LeftOperand, Value) || Operations.IsSameValue(equals.RightOperand, Value),
-            IIsPatternOperation isPattern => Operations.IsSameValue(isPattern.Value, Value),
-            _ => false,
-        };
-
-        private bool AddAdmitted(IOperation condition, MemberSet admitted)
-        {
-            switch (condition.WithoutImplicitConversions())
-            {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                    return AddAdmitted(or.LeftOperand, admitted) && AddAdmitted(or.RightOperand, admitted);
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
-                    var constant = Operations.IsSameValue(equals.LeftOperand, Value) ? equals.RightOperand
-                        : Operations.IsSameValue(equals.RightOperand, Value) ? equals.LeftOperand
-                        : null;
-                    if (constant is null || PatternValues.TryRead(constant, out var value) != PatternValues.ConstantKind.Integral)
-                    {
-                        return false;
-                    }
-
-                    foreach (var member in StatusEnum.Members)
-                    {
-                        if (member.Value == value)
-                        {
-                            admitted.Add(member.Index);
-                        }
-                    }
-
-                    return true;
-                case IIsPatternOperation isPattern when Operations.IsSameValue(isPattern.Value, Value):
-                    var compiled = PatternValues.Compile(isPattern.Pattern);
-                    foreach (var member in StatusEnum.Members)
-                    {
-                        switch (compiled.Evaluate(member.Value))
-                        {
-                            case PatternMatch.Yes:
-                                admitted.Add(member.Index);
-                                break;
-                            case PatternMatch.Unknown:
-                                return false;
-                        }
-                    }
-
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>Whether a name the switched value is read through (<c>ex</c>, <c>StatusCode</c>) is written in the span.</summary>
-        private bool WrittenBetween(SyntaxNode container, int start, int end)
-        {
-            if (end <= start)
-            {
-                return false;
-            }
-
-            var names = new List<string>(2);
-            for (var value = Value.WithoutImplicitConversions(); ; )
-            {
-                switch (value)
-                {
-                    case ILocalReferenceOperation local:
-                        names.Add(local.Local.Name);
-                        break;
-                    case IParameterReferenceOperation parameter:
-                        names.Add(parameter.Parameter.Name);
-                        break;
-                    case IMemberReferenceOperation member:
-                        names.Add(member.Member.Name);
-                        if (member.Instance is { } instance)
-                        {
-                            value = instance.WithoutImplicitConversions();
-                            continue;
-                        }
-
-                        break;
-                    case IInstanceReferenceOperation:
-                        break;
-                    default:
-                        // Not a local, parameter or member access: no guard stands for it.
-                        return true;
-                }
-
-                break;
-            }
-
-            foreach (var node in container.DescendantNodes(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, end)))
-            {
-                if (node is IdentifierNameSyntax identifier && names.Contains(identifier.Identifier.ValueText) && LocalWrites.KindOf(identifier) != LocalWrites.Kind.Read)
-                {
-                    return true;
                 }
             }
 

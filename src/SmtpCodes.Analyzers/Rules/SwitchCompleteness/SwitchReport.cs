@@ -14,16 +14,39 @@ namespace SmtpCodes.Analyzers.Rules
     /// </summary>
     internal static class SwitchReport
     {
-        /// <summary>How many missing members the message names before it says "… and N more".</summary>
-        internal const int NamedInMessage = 5;
+        /// <summary>The end of the message where what the missing codes reach is not known: today's wording.</summary>
+        internal const string DefaultDoesNotCount = "'default:' and '_' do not count as handling them unless smtp_codes.default_counts_as_handled = true";
 
         internal static void Report(SyntaxNodeAnalysisContext context, SwitchFacts facts, DiagnosticDescriptor descriptor, ReplyClass replyClass)
         {
             var statusEnum = facts.StatusEnum;
             var missing = facts.Missing(replyClass);
-            if (missing is null || facts.HandsStatusOn || facts.FallbackHandlesClass(replyClass))
+            if (missing is null || facts.HandsStatusOn || facts.AsksNarrowQuestion)
             {
                 return;
+            }
+
+            // What the missing codes reach decides first: a branch that does what their class needs handles them, one that
+            // does the opposite is the mistake to name; only where that is not known do the shapes of the switch speak.
+            var reached = facts.FallbackIntent(missing);
+            string ending;
+            if (reached == FailureIntent.HandOn || reached == Fitting(replyClass))
+            {
+                return;
+            }
+
+            if (reached == Fitting(DecisiveMembers.Other(replyClass)))
+            {
+                ending = "they reach '" + BranchIntent.Describe(facts.FallbackSyntax!) + "', which " + What(reached) + "; "
+                    + (replyClass == ReplyClass.TransientNegative ? "a 4yz reply means try again later" : "a 5yz reply cannot succeed when retried");
+            }
+            else if (facts.FallbackHandlesClass(replyClass))
+            {
+                return;
+            }
+            else
+            {
+                ending = DefaultDoesNotCount;
             }
 
             var missingSet = new MemberSet(statusEnum.Members.Length);
@@ -34,10 +57,19 @@ namespace SmtpCodes.Analyzers.Rules
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(SwitchCompletenessProperties.MissingMembers, JoinNames(missing));
-            var handler = FindHandler(statusEnum, replyClass, facts.Branches, missingSet);
+            if (reached != FailureIntent.Unknown)
+            {
+                properties.Add(SwitchCompletenessProperties.ReachedIntent, reached.ToString());
+            }
+
+            var handler = FindHandler(facts.Decisive, replyClass, facts.Branches, missingSet);
             if (handler >= 0)
             {
                 properties.Add(SwitchCompletenessProperties.HandlerIndex, handler.ToString(CultureInfo.InvariantCulture));
+                if (facts.IntentOf(facts.Branches[handler]) is var handlerIntent and (FailureIntent.Retry or FailureIntent.GiveUp))
+                {
+                    properties.Add(SwitchCompletenessProperties.HandlerIntent, handlerIntent.ToString());
+                }
             }
 
             var insert = FindInsertIndex(facts.Branches, missingSet);
@@ -52,21 +84,28 @@ namespace SmtpCodes.Analyzers.Rules
                 ImmutableArray.Create(facts.Syntax.GetLocation()),
                 properties.ToImmutable(),
                 statusEnum.DisplayName,
-                Describe(missing)));
+                Describe(missing),
+                ending));
         }
+
+        /// <summary>What a branch should do with the codes of a class: retry the transient ones, give up on the permanent ones.</summary>
+        private static FailureIntent Fitting(ReplyClass replyClass) =>
+            replyClass == ReplyClass.TransientNegative ? FailureIntent.Retry : FailureIntent.GiveUp;
+
+        /// <summary>The words of the message and of the fix titles (<c>FixTitles</c>): "retries them", "gives up on them".</summary>
+        internal static string What(FailureIntent intent) => intent == FailureIntent.Retry ? "retries them" : "gives up on them";
 
         /// <summary>
         /// The one branch that handles only codes of <paramref name="replyClass"/>: no default, no guard, no variable,
         /// and every member it matches is of that class. -1 when there is none or several, or when a later branch
         /// tests a missing code (adding the code earlier would make that branch unreachable).
         /// </summary>
-        private static int FindHandler(StatusEnum statusEnum, ReplyClass replyClass, List<SwitchBranch> branches, MemberSet missing)
+        private static int FindHandler(DecisiveMembers decisive, ReplyClass replyClass, List<SwitchBranch> branches, MemberSet missing)
         {
-            var ofClass = statusEnum.MembersOfClass(replyClass)!;
             var found = -1;
             for (var index = 0; index < branches.Count; index++)
             {
-                if (branches[index].MatchedByPlainLabels is { IsEmpty: false } matched && matched.IsSubsetOf(ofClass))
+                if (branches[index].MatchedByPlainLabels is { } matched && decisive.HandlesOnly(matched, replyClass))
                 {
                     if (found >= 0)
                     {
@@ -172,12 +211,11 @@ namespace SmtpCodes.Analyzers.Rules
             return builder.ToString();
         }
 
-        /// <summary>"421 ServiceNotAvailable, 450 MailboxBusy", shortened past a handful: "…, … and 3 more".</summary>
+        /// <summary>"421 ServiceNotAvailable, 450 MailboxBusy": every missing member, by value (at most 14 in any enum's class).</summary>
         private static string Describe(List<StatusMember> missing)
         {
-            var shown = missing.Count <= NamedInMessage ? missing.Count : NamedInMessage - 1;
-            var builder = new StringBuilder(shown * 32 + 24);
-            for (var index = 0; index < shown; index++)
+            var builder = new StringBuilder(missing.Count * 32);
+            for (var index = 0; index < missing.Count; index++)
             {
                 if (index > 0)
                 {
@@ -185,11 +223,6 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 builder.Append(missing[index].Value.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(missing[index].Name);
-            }
-
-            if (shown < missing.Count)
-            {
-                builder.Append(", … and ").Append((missing.Count - shown).ToString(CultureInfo.InvariantCulture)).Append(" more");
             }
 
             return builder.ToString();
