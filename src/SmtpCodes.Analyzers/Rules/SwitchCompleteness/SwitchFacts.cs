@@ -281,7 +281,8 @@ namespace SmtpCodes.Analyzers.Rules
         {
             foreach (var names in replyClass == ReplyClass.TransientNegative ? StatusEnum.TransientValues : StatusEnum.PermanentValues)
             {
-                if (!names[0].IsObsolete && !Handled.Contains(names[0].Index) && !names[0].IsAuthentication)
+                // A member that cannot reach the switch (shape 3) needs no branch of its own either.
+                if (!names[0].IsObsolete && !Handled.Contains(names[0].Index) && !names[0].IsAuthentication && _reach.CanArrive(names[0]))
                 {
                     return false;
                 }
