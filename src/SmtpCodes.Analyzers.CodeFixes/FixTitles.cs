@@ -29,6 +29,33 @@ namespace SmtpCodes.Analyzers
             return text.ToString();
         }
 
+        /// <summary>
+        /// SMTP002/SMTP003: what a branch that retries or gives up will do with the codes a fix adds to it, as the title's
+        /// verb ("Retry 451, 452 like MailboxBusy"); "Handle" where the analyzer does not know. The words of the message.
+        /// </summary>
+        internal static string Verb(string? intent) => intent switch
+        {
+            "Retry" => "Retry",
+            "GiveUp" => "Give up on",
+            _ => "Handle",
+        };
+
+        /// <summary>SMTP002/SMTP003: what the codes' place does with them today, "giving up on them" (in default); null where not known.</summary>
+        internal static string? Doing(string? intent) => intent switch
+        {
+            "Retry" => "retrying them",
+            "GiveUp" => "giving up on them",
+            _ => null,
+        };
+
+        /// <summary>SMTP002/SMTP003: the same, as the message says it: "gives up on them"; null where not known.</summary>
+        internal static string? Does(string? intent) => intent switch
+        {
+            "Retry" => "retries them",
+            "GiveUp" => "gives up on them",
+            _ => null,
+        };
+
         /// <summary>The value of a constant label or pattern, when it is an integral or enum constant.</summary>
         internal static bool TryGetCode(SemanticModel model, ExpressionSyntax expression, out long code)
         {

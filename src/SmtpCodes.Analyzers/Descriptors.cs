@@ -29,16 +29,16 @@ namespace SmtpCodes.Analyzers
         internal static readonly DiagnosticDescriptor SMTP002_MissingTransientCodes = Create(
             DiagnosticIds.MissingTransientCodes,
             "A switch over an SMTP status does not handle every transient (4yz) code",
-            "The switch on '{0}' does not handle the transient (4yz) codes {1}; 'default:' and '_' do not count as handling them unless smtp_codes.default_counts_as_handled = true",
+            "The switch on '{0}' does not handle the transient (4yz) codes {1}; {2}",
             Categories.Reliability,
-            "A 4yz reply means 'try again later'. A switch that handles some transient codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a bounce, and the mail is lost. A default branch does not count as handling them unless smtp_codes.default_counts_as_handled is true.");
+            "A 4yz reply means 'try again later'. A switch that handles some transient codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a bounce, and the mail is lost. A default branch counts as handling them where it retries them or hands the failure on, or where smtp_codes.default_counts_as_handled is true. Authentication codes (432, 454) are judged by neither class and never asked for.");
 
         internal static readonly DiagnosticDescriptor SMTP003_MissingPermanentCodes = Create(
             DiagnosticIds.MissingPermanentCodes,
             "A switch over an SMTP status does not handle every permanent (5yz) code",
-            "The switch on '{0}' does not handle the permanent (5yz) codes {1}; 'default:' and '_' do not count as handling them unless smtp_codes.default_counts_as_handled = true",
+            "The switch on '{0}' does not handle the permanent (5yz) codes {1}; {2}",
             Categories.Reliability,
-            "A 5yz reply means 'do not retry'. A switch that handles some permanent codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a retry, and the client hammers the server forever. A default branch does not count as handling them unless smtp_codes.default_counts_as_handled is true.");
+            "A 5yz reply means 'do not retry'. A switch that handles some permanent codes and lets the others fall into a default branch, or fall through, treats them as something else: usually as a retry, and the client hammers the server forever. A default branch counts as handling them where it gives up on them or hands the failure on, or where smtp_codes.default_counts_as_handled is true. Authentication codes (530, 534, 535, 538) are judged by neither class and never asked for.");
 
         internal static readonly DiagnosticDescriptor SMTP004_UnknownStatusCode = Create(
             DiagnosticIds.UnknownStatusCode,

@@ -115,9 +115,17 @@ namespace SmtpCodes.Analyzers.Rules
             /// <summary>Where the missing codes go today, in the words of the titles.</summary>
             private readonly string _today;
 
-            private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, FixAction action, bool orPatterns, bool intoDefault, ExpressionSyntax? todayResult, string today)
+            /// <summary>What the place they reach today does with them, where the analyzer knows: Retry or GiveUp.</summary>
+            private readonly string? _reached;
+
+            /// <summary>What the handler does with its codes, where the analyzer knows: Retry or GiveUp.</summary>
+            private readonly string? _handlerDoes;
+
+            private Plan(SyntaxNode switchNode, INamedTypeSymbol enumType, ITypeSymbol? notImplemented, string[] members, int index, FixAction action, bool orPatterns, bool intoDefault, ExpressionSyntax? todayResult, string today, string? reached, string? handlerDoes)
             {
                 _today = today;
+                _reached = reached;
+                _handlerDoes = handlerDoes;
                 _intoDefault = intoDefault;
                 _todayResult = todayResult;
                 _codes = new List<long>(members.Length);
@@ -141,29 +149,31 @@ namespace SmtpCodes.Analyzers.Rules
             internal SyntaxNode Switch { get; }
 
             /// <summary>
-            /// What the program will do afterwards, and instead of what: "Handle 451, 452, 454 like MailboxBusy, in its case,
-            /// instead of in default"; "Throw NotImplementedException for 451, 452, 454, in a new case, instead of in default".
+            /// What the program will do afterwards, and instead of what, in the words of the message where the analyzer knows
+            /// what the branches do: "Retry 451, 452 like MailboxBusy, in its case, instead of giving up on them in default";
+            /// "Throw NotImplementedException for 451, 452, in a new case, instead of in default".
             /// </summary>
             internal string Title()
             {
                 var statement = Switch as SwitchStatementSyntax;
                 var branch = statement is null ? "arm" : "case";
                 var codes = FixTitles.Codes(_codes);
-                var today = _today;
+                var today = FixTitles.Doing(_reached) is { } doing ? doing + " " + _today : _today;
                 switch (_action)
                 {
                     case FixAction.NewCase:
                         return $"Throw NotImplementedException for {codes}, in a new {branch}, instead of {today}";
                     case FixAction.AsToday:
+                        var does = FixTitles.Does(_reached) ?? "handles them";
                         return statement is null ? $"List {codes} in a new arm that gives what the _ arm gives them today (no change in behaviour)"
-                            : _intoDefault ? $"List {codes} in the default case, which handles them today (no change in behaviour)"
+                            : _intoDefault ? $"List {codes} in the default case, which {does} today (no change in behaviour)"
                             : $"List {codes} in a new case that leaves the switch, as they do today (no change in behaviour)";
                 }
 
                 var handler = statement is not null
                     ? FixTitles.Name(statement.Sections[_index].Labels[0])
                     : FixTitles.Name(((SwitchExpressionSyntax)Switch).Arms[_index].Pattern);
-                return $"Handle {codes} like {handler}, in its {branch}, instead of {today}";
+                return $"{FixTitles.Verb(_handlerDoes)} {codes} like {handler}, in its {branch}, instead of {today}";
             }
 
             /// <summary>
@@ -298,7 +308,9 @@ namespace SmtpCodes.Analyzers.Rules
 
                 var today = switchNode is SwitchStatementSyntax switchStatement ? Today(switchStatement, isCatchAll) : Today((SwitchExpressionSyntax)switchNode, isCatchAll);
                 var notImplemented = model.Compilation.GetTypeByMetadataName("System.NotImplementedException");
-                return new Plan(switchNode, enumType, notImplemented, members, index, action, orPatterns, intoDefault, todayResult, today);
+                diagnostic.Properties.TryGetValue(SwitchCompletenessProperties.ReachedIntent, out var reached);
+                diagnostic.Properties.TryGetValue(SwitchCompletenessProperties.HandlerIntent, out var handlerDoes);
+                return new Plan(switchNode, enumType, notImplemented, members, index, action, orPatterns, intoDefault, todayResult, today, reached, handlerDoes);
             }
 
             /// <summary>

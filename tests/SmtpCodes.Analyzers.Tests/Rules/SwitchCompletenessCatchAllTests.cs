@@ -22,6 +22,8 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         [InlineData("SmtpStatusCode?", "_ = status switch { SmtpStatusCode.MailboxBusy => 60, SmtpStatusCode.MailboxUnavailable => -1, null => 1, not null => 0 };", "arm")]
         public async Task A_catch_all_pattern_receives_the_codes_in_the_titles_and_nothing_is_listed_as_today(string type, string body, string branch)
         {
+            // A statement's handlers call Retry() and Bounce(): the titles say so; an arm's numbers say nothing.
+            var (retry, giveUp) = branch == "case" ? ("Retry", "Give up on") : ("Handle", "Handle");
             var source = $$"""
                 using System.Net.Mail;
 
@@ -45,10 +47,70 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             Assert.Equal(
                 new (string, string, string?)[]
                 {
-                    ("SMTP002", $"Handle 421, 451, 452, 454 like MailboxBusy, in its {branch}, instead of in the catch-all {branch}", FixKinds.TransientToHandler),
-                    ("SMTP002", $"Throw NotImplementedException for 421, 451, 452, 454, in a new {branch}, instead of in the catch-all {branch}", FixKinds.TransientAsNewCase),
-                    ("SMTP003", $"Handle 500, 501, 502, 503, 504, 530 and 4 more like MailboxUnavailable, in its {branch}, instead of in the catch-all {branch}", FixKinds.PermanentToHandler),
-                    ("SMTP003", $"Throw NotImplementedException for 500, 501, 502, 503, 504, 530 and 4 more, in a new {branch}, instead of in the catch-all {branch}", FixKinds.PermanentAsNewCase),
+                    ("SMTP002", $"{retry} 421, 451, 452 like MailboxBusy, in its {branch}, instead of in the catch-all {branch}", FixKinds.TransientToHandler),
+                    ("SMTP002", $"Throw NotImplementedException for 421, 451, 452, in a new {branch}, instead of in the catch-all {branch}", FixKinds.TransientAsNewCase),
+                    ("SMTP003", $"{giveUp} 500, 501, 502, 503, 504, 551 and 3 more like MailboxUnavailable, in its {branch}, instead of in the catch-all {branch}", FixKinds.PermanentToHandler),
+                    ("SMTP003", $"Throw NotImplementedException for 500, 501, 502, 503, 504, 551 and 3 more, in a new {branch}, instead of in the catch-all {branch}", FixKinds.PermanentAsNewCase),
+                },
+                actions);
+        }
+
+        /// <summary>The titles use the message's words where the handler and the fallback are known to retry or give up.</summary>
+        [Fact]
+        public async Task Titles_say_what_the_handler_and_the_fallback_do()
+        {
+            var source = """
+                using System.Net.Mail;
+
+                enum Outcome { RetryLater, Bounced }
+
+                class DeliveryPolicy
+                {
+                    Outcome Decide(SmtpException ex)
+                    {
+                        switch (ex.StatusCode)
+                        {
+                            case SmtpStatusCode.ServiceNotAvailable:
+                            case SmtpStatusCode.MailboxBusy:
+                                return Retry();
+                            case SmtpStatusCode.MailboxUnavailable:
+                            case SmtpStatusCode.MailboxNameNotAllowed:
+                                return Bounce();
+                            default:
+                                return Retry();
+                        }
+                    }
+
+                    Outcome Other(SmtpException ex)
+                    {
+                        switch (ex.StatusCode)
+                        {
+                            case SmtpStatusCode.MailboxBusy:
+                                return Retry();
+                            case SmtpStatusCode.MailboxUnavailable:
+                                return Bounce();
+                            default:
+                                return Bounce();
+                        }
+                    }
+
+                    static Outcome Retry() => Outcome.RetryLater;
+
+                    static Outcome Bounce() => Outcome.Bounced;
+                }
+                """;
+
+            var actions = await ActionsAsync(source);
+
+            Assert.Equal(
+                new (string, string, string?)[]
+                {
+                    ("SMTP002", "Retry 421, 451, 452 like MailboxBusy, in its case, instead of giving up on them in default", FixKinds.TransientToHandler),
+                    ("SMTP002", "Throw NotImplementedException for 421, 451, 452, in a new case, instead of giving up on them in default", FixKinds.TransientAsNewCase),
+                    ("SMTP002", "List 421, 451, 452 in the default case, which gives up on them today (no change in behaviour)", FixKinds.TransientAsToday),
+                    ("SMTP003", "Give up on 500, 501, 502, 503, 504, 551 and 2 more like MailboxUnavailable, in its case, instead of retrying them in default", FixKinds.PermanentToHandler),
+                    ("SMTP003", "Throw NotImplementedException for 500, 501, 502, 503, 504, 551 and 2 more, in a new case, instead of retrying them in default", FixKinds.PermanentAsNewCase),
+                    ("SMTP003", "List 500, 501, 502, 503, 504, 551 and 2 more in the default case, which retries them today (no change in behaviour)", FixKinds.PermanentAsToday),
                 },
                 actions);
         }

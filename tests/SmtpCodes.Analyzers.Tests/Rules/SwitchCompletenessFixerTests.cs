@@ -63,7 +63,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.MailboxBusy:
                             case SmtpStatusCode.LocalErrorInProcessing:
                             case SmtpStatusCode.InsufficientStorage:
-                            case SmtpStatusCode.ClientNotPermitted:
                                 return true;
                             case SmtpStatusCode.MailboxUnavailable:
                             case SmtpStatusCode.MailboxNameNotAllowed:
@@ -102,7 +101,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.CommandNotImplemented:
                             case SmtpStatusCode.BadCommandSequence:
                             case SmtpStatusCode.CommandParameterNotImplemented:
-                            case SmtpStatusCode.MustIssueStartTlsFirst:
                             case SmtpStatusCode.UserNotLocalTryAlternatePath:
                             case SmtpStatusCode.ExceededStorageAllocation:
                             case SmtpStatusCode.TransactionFailed:
@@ -139,7 +137,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                                 return false;
                             case SmtpStatusCode.LocalErrorInProcessing:
                             case SmtpStatusCode.InsufficientStorage:
-                            case SmtpStatusCode.ClientNotPermitted:
                                 throw new NotImplementedException();
                             default:
                                 throw new System.InvalidOperationException();
@@ -188,7 +185,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case System.Net.Mail.SmtpStatusCode.MailboxBusy:
                             case System.Net.Mail.SmtpStatusCode.LocalErrorInProcessing:
                             case System.Net.Mail.SmtpStatusCode.InsufficientStorage:
-                            case System.Net.Mail.SmtpStatusCode.ClientNotPermitted:
                                 throw new System.NotImplementedException();
                         }
 
@@ -230,7 +226,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     {
                         switch (status)
                         {
-                            case SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted:
+                            case SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage:
                                 return true;
                             case >= SmtpStatusCode.CommandUnrecognized:
                                 return false;
@@ -269,7 +265,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 {
                     bool ShouldRetry(SmtpStatusCode status) => status {|SMTP003:switch|}
                     {
-                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => true,
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage => true,
                         SmtpStatusCode.MailboxUnavailable => false,
                         _ => throw new System.InvalidOperationException(),
                     };
@@ -291,7 +287,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     {
                         SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy => true,
                         SmtpStatusCode.MailboxUnavailable => false,
-                        SmtpStatusCode.CommandUnrecognized or SmtpStatusCode.SyntaxError or SmtpStatusCode.CommandNotImplemented or SmtpStatusCode.BadCommandSequence or SmtpStatusCode.CommandParameterNotImplemented or SmtpStatusCode.MustIssueStartTlsFirst or SmtpStatusCode.UserNotLocalTryAlternatePath or SmtpStatusCode.ExceededStorageAllocation or SmtpStatusCode.MailboxNameNotAllowed or SmtpStatusCode.TransactionFailed => throw new NotImplementedException(),
+                        SmtpStatusCode.CommandUnrecognized or SmtpStatusCode.SyntaxError or SmtpStatusCode.CommandNotImplemented or SmtpStatusCode.BadCommandSequence or SmtpStatusCode.CommandParameterNotImplemented or SmtpStatusCode.UserNotLocalTryAlternatePath or SmtpStatusCode.ExceededStorageAllocation or SmtpStatusCode.MailboxNameNotAllowed or SmtpStatusCode.TransactionFailed => throw new NotImplementedException(),
                         _ => throw new System.InvalidOperationException(),
                     };
                 }
@@ -329,7 +325,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         SmtpStatusCode.MailboxBusy => true,
                         SmtpStatusCode.LocalErrorInProcessing => true,
                         SmtpStatusCode.InsufficientStorage => throw new NotImplementedException(),
-                        SmtpStatusCode.ClientNotPermitted => throw new NotImplementedException(),
                         _ => throw new System.InvalidOperationException(),
                     };
                 }
@@ -383,7 +378,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         SmtpStatusCode.ServiceNotAvailable => 60,
                         SmtpStatusCode.MailboxBusy when greylisting => 300,
                         >= SmtpStatusCode.CommandUnrecognized => -1,
-                        SmtpStatusCode.MailboxBusy or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => throw new System.NotImplementedException(),
+                        SmtpStatusCode.MailboxBusy or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage => throw new System.NotImplementedException(),
                         _ => 0,
                     };
                 }
@@ -448,7 +443,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 {
                     bool Retry(SmtpStatusCode status)
                     {
-                        {|SMTP002:{|SMTP003:switch|}|} (status)
+                        {|SMTP002:switch|} (status)
                         {
                             case SmtpStatusCode.MailboxBusy:
                             case SmtpStatusCode.MailboxUnavailable:
@@ -467,8 +462,9 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         public Task Every_enum_each_class_joins_its_handler(string enumName)
         {
             var kind = StatusEnumKind.Named(enumName);
-            var transient = StatusEnumMembers.Between(kind, 400, 500).Where(m => m.Name != kind.ServiceNotAvailable);
-            var permanent = StatusEnumMembers.Between(kind, 500, 600).Where(m => m.Name != kind.MailboxUnavailable);
+            // Authentication codes are never asked for, so never added.
+            var transient = StatusEnumMembers.Between(kind, 400, 500).Where(m => m.Name != kind.ServiceNotAvailable && !SwitchCompletenessAnalyzerTests.AuthenticationCodes.Contains(m.Value));
+            var permanent = StatusEnumMembers.Between(kind, 500, 600).Where(m => m.Name != kind.MailboxUnavailable && !SwitchCompletenessAnalyzerTests.AuthenticationCodes.Contains(m.Value));
             string Labels(System.Collections.Generic.IEnumerable<(string Name, long Value)> members) =>
                 string.Concat(members.Select(m => $"\n            case {kind.TypeName}.{m.Name}:"));
             var source = $$"""
@@ -543,7 +539,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     int Delay(SmtpStatusCode status) => status switch
                     {
                         SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.MailboxBusy => 60,
-                        SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => throw new System.NotImplementedException(),
+                        SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage => throw new System.NotImplementedException(),
 
                         // Everything else is final.
                         _ => -1,
@@ -553,7 +549,10 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             var test = Create(source, fixedSource, FixKinds.TransientAsNewCase);
 
             // Every transient code handled: the discard now takes permanent codes only, and is their handler (no SMTP003).
-            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("SMTP003").WithSpan(5, 48, 5, 54).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SmtpStatusCode", "500 CommandUnrecognized, 501 SyntaxError, 502 CommandNotImplemented, 503 BadCommandSequence, … and 7 more"));
+            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("SMTP003").WithSpan(5, 48, 5, 54).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(
+                "SmtpStatusCode",
+                "500 CommandUnrecognized, 501 SyntaxError, 502 CommandNotImplemented, 503 BadCommandSequence, 504 CommandParameterNotImplemented, 550 MailboxUnavailable, 551 UserNotLocalTryAlternatePath, 552 ExceededStorageAllocation, 553 MailboxNameNotAllowed, 554 TransactionFailed",
+                SwitchCompletenessAnalyzerTests.DefaultEnding));
             return test.RunAsync();
         }
 
@@ -583,7 +582,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                         null => 0,
                         SmtpStatusCode.MailboxBusy => 60,
                         < SmtpStatusCode.ServiceNotAvailable or >= SmtpStatusCode.CommandUnrecognized => -1,
-                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => throw new System.NotImplementedException()
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage => throw new System.NotImplementedException()
                     };
                 }
                 """;
@@ -601,7 +600,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                 class RetryPolicy
                 {
-                    bool ShouldRetry(SmtpStatusCode status)
+                    bool Check(SmtpStatusCode status)
                     {
                         {|SMTP002:{|SMTP003:switch|}|} (status)
                         {
@@ -622,7 +621,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                 class RetryPolicy
                 {
-                    bool ShouldRetry(SmtpStatusCode status)
+                    bool Check(SmtpStatusCode status)
                     {
                         {|SMTP002:switch|} (status)
                         {
@@ -635,7 +634,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.CommandNotImplemented:
                             case SmtpStatusCode.BadCommandSequence:
                             case SmtpStatusCode.CommandParameterNotImplemented:
-                            case SmtpStatusCode.MustIssueStartTlsFirst:
                             case SmtpStatusCode.MailboxUnavailable:
                             case SmtpStatusCode.UserNotLocalTryAlternatePath:
                             case SmtpStatusCode.ExceededStorageAllocation:
@@ -741,7 +739,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                                     case SmtpStatusCode.ServiceNotAvailable:
                                     case SmtpStatusCode.LocalErrorInProcessing:
                                     case SmtpStatusCode.InsufficientStorage:
-                                    case SmtpStatusCode.ClientNotPermitted:
                                         throw new NotImplementedException();
                                 }
 
@@ -751,7 +748,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.MailboxBusy:
                             case SmtpStatusCode.LocalErrorInProcessing:
                             case SmtpStatusCode.InsufficientStorage:
-                            case SmtpStatusCode.ClientNotPermitted:
                                 throw new NotImplementedException();
                         }
 
@@ -762,7 +758,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     {
                         SmtpStatusCode.MailboxBusy => 300,
                         >= SmtpStatusCode.CommandUnrecognized => -1,
-                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => throw new NotImplementedException(),
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage => throw new NotImplementedException(),
                         _ => 0,
                     };
                 }
@@ -788,14 +784,12 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.MailboxBusy:
                             case SmtpStatusCode.LocalErrorInProcessing:
                             case SmtpStatusCode.InsufficientStorage:
-                            case SmtpStatusCode.ClientNotPermitted:
                                 switch (fallback)
                                 {
                                     case SmtpStatusCode.MailboxBusy:
                                     case SmtpStatusCode.ServiceNotAvailable:
                                     case SmtpStatusCode.LocalErrorInProcessing:
                                     case SmtpStatusCode.InsufficientStorage:
-                                    case SmtpStatusCode.ClientNotPermitted:
                                         return true;
                                     case >= SmtpStatusCode.CommandUnrecognized:
                                         return false;
@@ -811,7 +805,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                     int Delay(SmtpStatusCode status) => status switch
                     {
-                        SmtpStatusCode.MailboxBusy or SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => 300,
+                        SmtpStatusCode.MailboxBusy or SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage => 300,
                         >= SmtpStatusCode.CommandUnrecognized => -1,
                         _ => 0,
                     };
@@ -863,7 +857,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.ServiceNotAvailable:
                             case SmtpStatusCode.LocalErrorInProcessing:
                             case SmtpStatusCode.InsufficientStorage:
-                            case SmtpStatusCode.ClientNotPermitted:
                             default:
                                 return "failed";
                         }
@@ -917,7 +910,6 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             case SmtpStatusCode.MailboxBusy:
                             case SmtpStatusCode.LocalErrorInProcessing:
                             case SmtpStatusCode.InsufficientStorage:
-                            case SmtpStatusCode.ClientNotPermitted:
                                 break;
                         }
 
@@ -955,7 +947,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     {
                         SmtpStatusCode.MailboxBusy => 60,
                         SmtpStatusCode.MailboxUnavailable => -1,
-                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage or SmtpStatusCode.ClientNotPermitted => Fallback(status),
+                        SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.LocalErrorInProcessing or SmtpStatusCode.InsufficientStorage => Fallback(status),
                         _ => Fallback(status),
                     };
 
@@ -974,7 +966,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                 class RetryPolicy
                 {
-                    bool ShouldRetry(SmtpStatusCode status)
+                    bool Check(SmtpStatusCode status)
                     {
                         {|SMTP002:{|SMTP003:switch|}|} (status)
                         {

@@ -9,7 +9,7 @@ public static class Handler
 
     public static bool ShouldRetry(SmtpStatusCode status)
     {
-        switch (status) // expect: SMTP002, SMTP003
+        switch (status) // expect: SMTP002
         {
             case SmtpStatusCode.MailboxBusy:
                 return true;

@@ -23,7 +23,7 @@ public static class Program
 
     private static string Kind(SmtpStatusCode status)
     {
-        switch ((int)status)
+        switch ((int)status) // expect: SMTP002, SMTP003
         {
             case 451: // expect: SMTP001
                 return "local error";

@@ -20,5 +20,14 @@ namespace SmtpCodes.Analyzers.Rules
         /// catch-all and after every guarded branch that tests one of them.
         /// </summary>
         internal const string InsertIndex = "InsertIndex";
+
+        /// <summary>
+        /// Present when what the missing codes reach today is known (the message names it): <c>Retry</c> or <c>GiveUp</c>,
+        /// the <see cref="Knowledge.FailureIntent"/> the titles put in words.
+        /// </summary>
+        internal const string ReachedIntent = "ReachedIntent";
+
+        /// <summary>Present with <see cref="HandlerIndex"/> when that branch retries or gives up: <c>Retry</c> or <c>GiveUp</c>.</summary>
+        internal const string HandlerIntent = "HandlerIntent";
     }
 }
