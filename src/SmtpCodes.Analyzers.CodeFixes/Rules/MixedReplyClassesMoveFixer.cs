@@ -316,11 +316,13 @@ namespace SmtpCodes.Analyzers.Rules
 
         /// <summary>
         /// The switch expression with the member's alternative out of <paramref name="from"/> (the arm goes when it was its
-        /// only one) and added to <paramref name="to"/> as <c>or</c>, unless <paramref name="to"/> takes every value anyway (<c>_</c>).
+        /// only one) and added to <paramref name="to"/> as <c>or</c>. Where <paramref name="to"/> is the discard arm, the
+        /// member keeps its name in an arm of its own, where its arm was, with the discard's result: it gets what <c>_</c>
+        /// gives (no arm between them may take its value), and a reader still sees it named.
         /// </summary>
         private static SwitchExpressionSyntax? MoveAlternative(SwitchExpressionSyntax switchExpression, SwitchExpressionArmSyntax from, SwitchExpressionArmSyntax to, ExpressionSyntax member)
         {
-            if (from.WhenClause is not null || to.WhenClause is not null)
+            if (from.WhenClause is not null || to.WhenClause is not null || to.Pattern is VarPatternSyntax)
             {
                 return null;
             }
@@ -337,10 +339,11 @@ namespace SmtpCodes.Analyzers.Rules
             leaves.RemoveAt(index);
             var newFrom = leaves.Count > 0 ? from.WithPattern(MixedReplyClassesFixer.Join(leaves, from.Pattern)) : null;
 
-            SwitchExpressionArmSyntax newTo;
-            if (to.Pattern is DiscardPatternSyntax || to.Pattern is VarPatternSyntax)
+            SwitchExpressionArmSyntax newTo = to;
+            SwitchExpressionArmSyntax? ownArm = null;
+            if (to.Pattern is DiscardPatternSyntax)
             {
-                newTo = to;
+                ownArm = from.WithPattern(moved.WithTriviaFrom(from.Pattern)).WithExpression(to.Expression.WithTriviaFrom(from.Expression));
             }
             else
             {
@@ -357,28 +360,37 @@ namespace SmtpCodes.Analyzers.Rules
                 newTo = to.WithPattern(MixedReplyClassesFixer.Join(targetLeaves, to.Pattern));
             }
 
-            var items = new List<SyntaxNodeOrToken>(switchExpression.Arms.Count * 2);
-            var arms = switchExpression.Arms;
-            for (var i = 0; i < arms.Count; i++)
+            var newArms = new List<SwitchExpressionArmSyntax>(switchExpression.Arms.Count + 1);
+            foreach (var arm in switchExpression.Arms)
             {
-                var arm = arms[i];
-                if (arm == from && newFrom is null)
+                if (arm == from)
                 {
-                    continue;
-                }
+                    if (newFrom is not null)
+                    {
+                        newArms.Add(newFrom);
+                    }
 
-                if (items.Count > 0 && !items[items.Count - 1].IsToken)
+                    if (ownArm is not null)
+                    {
+                        newArms.Add(ownArm);
+                    }
+                }
+                else
                 {
-                    items.Add(i > 0 && i - 1 < arms.SeparatorCount ? arms.GetSeparator(i - 1) : SyntaxFactory.Token(SyntaxKind.CommaToken));
+                    newArms.Add(arm == to ? newTo : arm);
                 }
-
-                items.Add(arm == from ? newFrom! : arm == to ? newTo : arm);
             }
 
-            if (arms.SeparatorCount == arms.Count && items.Count > 0)
+            // The separators as they were, one per arm kept (with the trailing comma if there was one); new ones for an added arm.
+            var arms = switchExpression.Arms;
+            var items = new List<SyntaxNodeOrToken>(newArms.Count * 2);
+            for (var i = 0; i < newArms.Count; i++)
             {
-                // A trailing comma stays.
-                items.Add(arms.GetSeparator(arms.Count - 1));
+                items.Add(newArms[i]);
+                if (i < newArms.Count - 1 || arms.SeparatorCount == arms.Count)
+                {
+                    items.Add(i < arms.SeparatorCount ? arms.GetSeparator(i) : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                }
             }
 
             return switchExpression.WithArms(SyntaxFactory.SeparatedList<SwitchExpressionArmSyntax>(items));

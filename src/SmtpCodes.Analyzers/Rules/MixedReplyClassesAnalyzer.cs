@@ -322,21 +322,6 @@ namespace SmtpCodes.Analyzers.Rules
 
                 return null;
             }
-
-            /// <summary>
-            /// Whether the decision answers a narrower question than the class (<c>IsQuotaExceeded</c>, <c>IsHardBounce</c>):
-            /// the question its result answers, or else the name of the method it is in.
-            /// </summary>
-            internal static bool IsNarrowQuestion(SyntaxNode decision)
-            {
-                var question = BranchIntent.QuestionAnswered(decision);
-                if (question == IntentQuestion.None && EnclosingName(decision) is { } name)
-                {
-                    question = IntentNames.QuestionOf(name);
-                }
-
-                return question == IntentQuestion.Narrow;
-            }
         }
 
         private sealed class Analysis
@@ -583,13 +568,6 @@ namespace SmtpCodes.Analyzers.Rules
             /// </summary>
             private static bool Report(SyntaxNodeAnalysisContext context, StatusEnum statusEnum, List<Branch> branches, in IntentSite site, bool isSwitch)
             {
-                // A narrower question than the class (IsQuotaExceeded, IsMailboxFull, IsHardBounce) names the codes it
-                // means whatever their class: no retry decision to judge.
-                if (Describing.IsNarrowQuestion(site.Decision))
-                {
-                    return false;
-                }
-
                 var reported = false;
                 foreach (var branch in branches)
                 {

@@ -153,6 +153,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                     bool IsRetryable(SmtpStatusCode status) => status switch
                     {
+                        SmtpStatusCode.TransactionFailed => false,
                         _ => false,
                     };
                 }
