@@ -19,7 +19,8 @@ namespace SmtpCodes.Analyzers.Rules
     /// SMTP005, a branch (or branches of one switch that do the same, token for token) holding a transient (4yz) and a
     /// permanent (5yz) member, authentication codes aside, unless the branch hands the failure on;
     /// SMTP007, a named 5yz member in a branch that retries; SMTP008, a named 4yz member in a branch that gives up —
-    /// both only where SMTP005 does not report the branch.
+    /// both only where SMTP005 does not report the branch, and also for one <c>==</c> or <c>is</c> test that decides a
+    /// branch by itself (the condition of an <c>if</c>, or the answer of an <c>IsTransient</c>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MixedReplyClassesAnalyzer : StatusEnumAnalyzer
@@ -44,7 +45,9 @@ namespace SmtpCodes.Analyzers.Rules
                 SyntaxKind.LogicalOrExpression,
                 SyntaxKind.BitwiseOrExpression,
                 SyntaxKind.LogicalAndExpression,
-                SyntaxKind.BitwiseAndExpression);
+                SyntaxKind.BitwiseAndExpression,
+                SyntaxKind.EqualsExpression,
+                SyntaxKind.IsExpression);
         }
 
         /// <summary>One alternative of a branch: a label, or an <c>or</c> alternative of a pattern.</summary>
@@ -213,6 +216,27 @@ namespace SmtpCodes.Analyzers.Rules
 
             internal string Description { get; }
 
+            /// <summary>Whether the test stands where <see cref="Of"/> may read a decision from it, asked from syntax before anything is bound.</summary>
+            internal static bool MayDecide(SyntaxNode test)
+            {
+                var child = test;
+                var parent = test.Parent;
+                while (parent is ParenthesizedExpressionSyntax)
+                {
+                    child = parent;
+                    parent = parent.Parent;
+                }
+
+                return parent switch
+                {
+                    IfStatementSyntax ifStatement => ifStatement.Condition == child,
+                    ConditionalExpressionSyntax conditional => conditional.Condition == child,
+                    ReturnStatementSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax or EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } => true,
+                    AssignmentExpressionSyntax assignment => assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == child,
+                    _ => false,
+                };
+            }
+
             internal static Placement Of(SyntaxNode test, bool negated, in IntentSite site)
             {
                 var child = test;
@@ -328,7 +352,20 @@ namespace SmtpCodes.Analyzers.Rules
         {
             private readonly StatusEnumCatalog _catalog;
 
-            internal Analysis(StatusEnumCatalog catalog) => _catalog = catalog;
+            /// <summary>The names of the status enums' members: a single test is bound only where it may name one.</summary>
+            private readonly HashSet<string> _memberNames = new HashSet<string>(System.StringComparer.Ordinal);
+
+            internal Analysis(StatusEnumCatalog catalog)
+            {
+                _catalog = catalog;
+                foreach (var statusEnum in catalog.Enums)
+                {
+                    foreach (var member in statusEnum.Members)
+                    {
+                        _memberNames.Add(member.Name);
+                    }
+                }
+            }
 
             internal void Analyze(SyntaxNodeAnalysisContext context)
             {
@@ -346,8 +383,20 @@ namespace SmtpCodes.Analyzers.Rules
                     case SyntaxKind.SwitchExpression:
                         AnalyzeSwitchExpression(context);
                         break;
+                    case SyntaxKind.EqualsExpression:
+                    case SyntaxKind.IsExpression:
+                        AnalyzeSingleTest(context);
+                        break;
                     default:
-                        AnalyzeIsPattern(context);
+                        if (SkipParentheses(((IsPatternExpressionSyntax)context.Node).Pattern).IsKind(SyntaxKind.OrPattern))
+                        {
+                            AnalyzeIsPattern(context);
+                        }
+                        else
+                        {
+                            AnalyzeSingleTest(context);
+                        }
+
                         break;
                 }
             }
@@ -457,6 +506,80 @@ namespace SmtpCodes.Analyzers.Rules
                 branch.Set(Placement.Of(syntax, negated: false, site));
                 Report(context, statusEnum, new List<Branch>(1) { branch }, site, isSwitch: false);
             }
+
+            /// <summary>
+            /// One test that decides a branch by itself (<c>if (status == SmtpStatusCode.MailboxBusy) return SendResult.Bounce;</c>,
+            /// <c>return status is SmtpStatusCode.MailboxUnavailable;</c> in <c>IsTransient</c>): SMTP007/SMTP008 where what the branch
+            /// does contradicts the member's class. Rejected from syntax unless it is the condition of an <c>if</c> or a conditional,
+            /// or the answer returned or assigned, and then unless what it leads to is a retry or a give-up.
+            /// </summary>
+            private void AnalyzeSingleTest(SyntaxNodeAnalysisContext context)
+            {
+                var syntax = (ExpressionSyntax)context.Node;
+                var mayName = syntax switch
+                {
+                    // status == SmtpStatusCode.MailboxBusy, (int)ex.StatusCode == 550
+                    BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equalsSyntax =>
+                        NamesMember(equalsSyntax.Left) || NamesMember(equalsSyntax.Right)
+                        || (SyntaxHints.IsLiteral(equalsSyntax.Right) && SyntaxHints.MayBeIntegralCast(equalsSyntax.Left))
+                        || (SyntaxHints.IsLiteral(equalsSyntax.Left) && SyntaxHints.MayBeIntegralCast(equalsSyntax.Right)),
+
+                    // status is SmtpStatusCode.MailboxBusy parses as a type test.
+                    BinaryExpressionSyntax { RawKind: (int)SyntaxKind.IsExpression } typeTest => typeTest.Right is QualifiedNameSyntax qualified && _memberNames.Contains(qualified.Right.Identifier.ValueText),
+                    IsPatternExpressionSyntax { Pattern: var pattern } isPatternSyntax => SkipParentheses(pattern) is ConstantPatternSyntax constantSyntax
+                        && (NamesMember(constantSyntax.Expression) || (SyntaxHints.IsLiteral(constantSyntax.Expression) && SyntaxHints.MayBeIntegralCast(isPatternSyntax.Expression))),
+                    _ => false,
+                };
+                if (!mayName || !Placement.MayDecide(syntax))
+                {
+                    return;
+                }
+
+                var leaves = new List<Leaf>(1);
+                StatusEnum statusEnum;
+                IOperation tested;
+                switch (context.SemanticModel.GetOperation(syntax, context.CancellationToken))
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                        if (TryGetStatusValue(equals.LeftOperand, out statusEnum, out tested) && IsConstant(equals.RightOperand))
+                        {
+                            leaves.Add(ToLeaf(equals.RightOperand, equals.RightOperand));
+                        }
+                        else if (TryGetStatusValue(equals.RightOperand, out statusEnum, out tested) && IsConstant(equals.LeftOperand))
+                        {
+                            leaves.Add(ToLeaf(equals.LeftOperand, equals.LeftOperand));
+                        }
+                        else
+                        {
+                            return;
+                        }
+
+                        break;
+                    case IIsPatternOperation { Pattern: IConstantPatternOperation constant } isPattern when TryGetStatusValue(isPattern.Value, out statusEnum, out tested):
+                        leaves.Add(ToLeaf(constant.Value, constant));
+                        break;
+                    default:
+                        return;
+                }
+
+                var branch = new Branch(syntax, leaves, null, guarded: false);
+                if (!branch.HasClassed)
+                {
+                    return;
+                }
+
+                var site = ChainSite(syntax, tested.Syntax as ExpressionSyntax);
+                branch.Set(Placement.Of(syntax, negated: false, site));
+                Report(context, statusEnum, new List<Branch>(1) { branch }, site, isSwitch: false);
+            }
+
+            /// <summary>Whether an expression is written as a name a status enum's member has (<c>SmtpStatusCode.MailboxBusy</c>, <c>MailboxBusy</c>).</summary>
+            private bool NamesMember(ExpressionSyntax expression) => SyntaxHints.Unwrapped(expression) switch
+            {
+                MemberAccessExpressionSyntax access => _memberNames.Contains(access.Name.Identifier.ValueText),
+                IdentifierNameSyntax identifier => _memberNames.Contains(identifier.Identifier.ValueText),
+                _ => false,
+            };
 
             /// <summary>
             /// <c>status == A || status == B || status is C or D</c> (or <c>|</c>), and <c>status != A &amp;&amp; status != B</c>

@@ -121,6 +121,63 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task A_single_test_that_decides_a_branch_reports_its_member()
+        {
+            var source = """
+                using System;
+                using System.Net.Mail;
+                using MailKit.Net.Smtp;
+                using SnmCode = System.Net.Mail.SmtpStatusCode;
+                using KitCode = MailKit.Net.Smtp.SmtpStatusCode;
+
+                enum SendResult { Sent, RetryLater, Bounce }
+
+                class Policy
+                {
+                    SendResult Classify(SnmCode status)
+                    {
+                        if (status == {|SMTP008:SnmCode.MailboxBusy|})
+                        {
+                            return SendResult.Bounce;
+                        }
+
+                        if ((status == SnmCode.ServiceNotAvailable))
+                        {
+                            return SendResult.RetryLater;
+                        }
+
+                        return SendResult.Sent;
+                    }
+
+                    bool IsTransient(SnmCode status) => status == {|SMTP007:SnmCode.MailboxUnavailable|};
+
+                    bool IsPermanent(KitCode status) => status is {|SMTP008:KitCode.ServiceNotAvailable|};
+
+                    SendResult Decide(SmtpCommandException ex) => (int)ex.StatusCode == {|SMTP007:550|} ? SendResult.RetryLater : SendResult.Bounce;
+
+                    void NearMisses(SnmCode status, int attempt, Action requeue)
+                    {
+                        if (attempt < 3 && status == SnmCode.MailboxUnavailable)
+                        {
+                            requeue();
+                        }
+
+                        if (status == SnmCode.MailboxBusy)
+                        {
+                            Console.WriteLine("busy");
+                        }
+
+                        var retry = status == SnmCode.MustIssueStartTlsFirst;
+                        var hard = status is SnmCode.MailboxBusy;
+                    }
+
+                    bool IsHardBounce(SnmCode status) => status == SnmCode.ServiceNotAvailable;
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public Task A_configured_enum_reports_members_whose_branch_contradicts_their_class()
         {
             var test = Verify.Create("""
