@@ -541,15 +541,7 @@ namespace SmtpCodes.Analyzers.Rules
                 switch (context.SemanticModel.GetOperation(syntax, context.CancellationToken))
                 {
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
-                        if (TryGetStatusValue(equals.LeftOperand, out statusEnum, out tested) && IsConstant(equals.RightOperand))
-                        {
-                            leaves.Add(ToLeaf(equals.RightOperand, equals.RightOperand));
-                        }
-                        else if (TryGetStatusValue(equals.RightOperand, out statusEnum, out tested) && IsConstant(equals.LeftOperand))
-                        {
-                            leaves.Add(ToLeaf(equals.LeftOperand, equals.LeftOperand));
-                        }
-                        else
+                        if (!TryReadComparison(equals, leaves, out statusEnum, out tested))
                         {
                             return;
                         }
@@ -571,6 +563,24 @@ namespace SmtpCodes.Analyzers.Rules
                 var site = ChainSite(syntax, tested.Syntax as ExpressionSyntax);
                 branch.Set(Placement.Of(syntax, negated: false, site));
                 Report(context, statusEnum, new List<Branch>(1) { branch }, site, isSwitch: false);
+            }
+
+            /// <summary>A comparison of a status value with a constant, either way round: the constant as a leaf.</summary>
+            private bool TryReadComparison(IBinaryOperation comparison, List<Leaf> leaves, out StatusEnum statusEnum, out IOperation tested)
+            {
+                if (TryGetStatusValue(comparison.LeftOperand, out statusEnum, out tested) && IsConstant(comparison.RightOperand))
+                {
+                    leaves.Add(ToLeaf(comparison.RightOperand, comparison.RightOperand));
+                    return true;
+                }
+
+                if (TryGetStatusValue(comparison.RightOperand, out statusEnum, out tested) && IsConstant(comparison.LeftOperand))
+                {
+                    leaves.Add(ToLeaf(comparison.LeftOperand, comparison.LeftOperand));
+                    return true;
+                }
+
+                return false;
             }
 
             /// <summary>Whether an expression is written as a name a status enum's member has (<c>SmtpStatusCode.MailboxBusy</c>, <c>MailboxBusy</c>).</summary>
@@ -621,15 +631,7 @@ namespace SmtpCodes.Analyzers.Rules
                     switch (condition)
                     {
                         case IBinaryOperation equals when equals.OperatorKind == (negated ? BinaryOperatorKind.NotEquals : BinaryOperatorKind.Equals):
-                            if (TryGetStatusValue(equals.LeftOperand, out statusEnum, out tested) && IsConstant(equals.RightOperand))
-                            {
-                                single.Add(ToLeaf(equals.RightOperand, equals.RightOperand));
-                            }
-                            else if (TryGetStatusValue(equals.RightOperand, out statusEnum, out tested) && IsConstant(equals.LeftOperand))
-                            {
-                                single.Add(ToLeaf(equals.LeftOperand, equals.LeftOperand));
-                            }
-                            else
+                            if (!TryReadComparison(equals, single, out statusEnum, out tested))
                             {
                                 continue;
                             }
