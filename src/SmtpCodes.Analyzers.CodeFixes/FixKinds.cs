@@ -14,8 +14,9 @@ namespace SmtpCodes.Analyzers
     /// <item><description>
     /// <b>Decisions</b> (the program does something else afterwards, or the code is duplicated for a person to change):
     /// the key is the rule ID and a verb, <c>&lt;ID&gt;.&lt;Action&gt;</c>: <c>SMTP002.AddToExistingHandler</c>,
-    /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>, <c>SMTP006.CompareStatus</c>
-    /// (real messages do not hold the reply code, so the program takes the other branch afterwards).
+    /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>,
+    /// <c>SMTP006.CompareStatus</c> (real messages do not hold the reply code, so the program takes the other branch
+    /// afterwards), <c>SMTP007.MoveToGiveUpBranch</c>, <c>SMTP008.MoveToRetryBranch</c>.
     /// (<c>ListWhereHandledToday</c> keeps what the program does, but it states that the codes belong where they go today,
     /// which is a person's decision too.) Their fixers return no Fix All
     /// provider: Fix All and <c>dotnet format</c> leave those diagnostics in place; a person takes them one at a time
@@ -51,6 +52,12 @@ namespace SmtpCodes.Analyzers
 
         /// <summary>SMTP005: the branch becomes a transient and a permanent branch with copies of its body.</summary>
         public const string SplitByReplyClass = DiagnosticIds.MixedReplyClasses + ".Split";
+
+        /// <summary>SMTP008: the named transient member moves to the one branch of its switch that retries.</summary>
+        public const string MoveToRetryBranch = DiagnosticIds.TransientFailureGivenUp + ".MoveToRetryBranch";
+
+        /// <summary>SMTP007 on a named member: the permanent member moves to the one branch of its switch that gives up.</summary>
+        public const string MoveToGiveUpBranch = DiagnosticIds.PermanentFailureRetried + ".MoveToGiveUpBranch";
 
         /// <summary>SMTP006: the text test becomes a comparison of the exception's status (a decision: the program acts on the status afterwards).</summary>
         public const string CompareStatus = DiagnosticIds.StatusReadFromMessage + ".CompareStatus";

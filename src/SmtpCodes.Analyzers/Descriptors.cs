@@ -50,9 +50,9 @@ namespace SmtpCodes.Analyzers
         internal static readonly DiagnosticDescriptor SMTP005_MixedReplyClasses = Create(
             DiagnosticIds.MixedReplyClasses,
             "Transient and permanent SMTP codes share one branch",
-            "The transient '{0}' and the permanent '{1}' are handled by the same branch; handle them separately",
+            "{0}; handle them separately",
             Categories.Reliability,
-            "A 4yz reply is transient: the same request may succeed later. A 5yz reply is permanent: repeating the request cannot succeed (RFC 5321 §4.2.1). One branch that handles both either retries what can never succeed or gives up on what would.");
+            "A 4yz reply is transient: the same request may succeed later. A 5yz reply is permanent: repeating the request cannot succeed (RFC 5321 §4.2.1). One branch that handles both, or branches that do the same, either retries what can never succeed or gives up on what would. Authentication codes (432, 454, 530, 534, 535, 538) belong to neither class, and a branch that hands the failure on to its caller decides nothing.");
 
         internal static readonly DiagnosticDescriptor SMTP006_StatusReadFromMessage = Create(
             DiagnosticIds.StatusReadFromMessage,

@@ -42,12 +42,16 @@ namespace SmtpCodes.Analyzers.Rules
         /// <summary>One branch to split: its switch, its index among the switch's sections or arms, and the class of each alternative.</summary>
         private sealed class Target
         {
-            internal Target(SyntaxNode switchNode, int index, string classes)
+            internal Target(SyntaxNode switchNode, int index, string classes, string? intent)
             {
                 Switch = switchNode;
                 Index = index;
                 Classes = classes;
+                Intent = intent;
             }
+
+            /// <summary><see cref="MixedReplyClassesProperties.Retry"/> or <see cref="MixedReplyClassesProperties.GiveUp"/> where the analyzer knows what the branch does.</summary>
+            internal string? Intent { get; }
 
             internal SyntaxNode Switch { get; }
 
@@ -146,9 +150,18 @@ namespace SmtpCodes.Analyzers.Rules
             }
 
             var (branch, article, today) = target.Switch is SwitchStatementSyntax ? ("case", "a", "running today's code") : ("arm", "an", "giving today's result");
+
+            // Where the message says what the branch does ("retries the permanent … together with the transient …"), the
+            // title says, in the same words, that both copies still do it: the split alone changes nothing.
+            today = target.Intent switch
+            {
+                MixedReplyClassesProperties.Retry => "both still retried",
+                MixedReplyClassesProperties.GiveUp => "both still given up on",
+                _ => "both " + today,
+            };
             return transient.Count > 0 && permanent.Count > 0
-                ? $"Split into {article} {branch} for {FixTitles.Codes(transient)} (transient) and one for {FixTitles.Codes(permanent)} (permanent), both {today}"
-                : $"Split into a transient and a permanent {branch}, both {today}";
+                ? $"Split into {article} {branch} for {FixTitles.Codes(transient)} (transient) and one for {FixTitles.Codes(permanent)} (permanent), {today}"
+                : $"Split into a transient and a permanent {branch}, {today}";
         }
 
         private static Target? FindTarget(SyntaxNode root, Diagnostic diagnostic)
@@ -161,6 +174,7 @@ namespace SmtpCodes.Analyzers.Rules
                 return null;
             }
 
+            diagnostic.Properties.TryGetValue(MixedReplyClassesProperties.Intent, out var intent);
             var span = diagnostic.AdditionalLocations[0].SourceSpan;
             if (!root.FullSpan.Contains(span))
             {
@@ -172,14 +186,14 @@ namespace SmtpCodes.Analyzers.Rules
                 && node.FirstAncestorOrSelf<SwitchSectionSyntax>() is { Parent: SwitchStatementSyntax switchStatement } section
                 && section.Span == span)
             {
-                return new Target(switchStatement, switchStatement.Sections.IndexOf(section), classes);
+                return new Target(switchStatement, switchStatement.Sections.IndexOf(section), classes, intent);
             }
 
             if (kind == MixedReplyClassesProperties.SplitArm
                 && node.FirstAncestorOrSelf<SwitchExpressionArmSyntax>() is { Parent: SwitchExpressionSyntax switchExpression } arm
                 && arm.Span == span)
             {
-                return new Target(switchExpression, switchExpression.Arms.IndexOf(arm), classes);
+                return new Target(switchExpression, switchExpression.Arms.IndexOf(arm), classes, intent);
             }
 
             return null;
@@ -317,7 +331,7 @@ namespace SmtpCodes.Analyzers.Rules
         }
 
         /// <summary>The <c>or</c> alternatives of a pattern in source order, looking through parentheses (as the operation tree does).</summary>
-        private static void Flatten(PatternSyntax pattern, List<PatternSyntax> leaves)
+        internal static void Flatten(PatternSyntax pattern, List<PatternSyntax> leaves)
         {
             switch (pattern)
             {
@@ -349,7 +363,7 @@ namespace SmtpCodes.Analyzers.Rules
         }
 
         /// <summary>The label with only some of its alternatives; <c>case A:</c> when one constant is left, as the parser reads it.</summary>
-        private static SwitchLabelSyntax Restrict(CasePatternSwitchLabelSyntax label, List<PatternSyntax> leaves)
+        internal static SwitchLabelSyntax Restrict(CasePatternSwitchLabelSyntax label, List<PatternSyntax> leaves)
         {
             var pattern = Join(leaves, label.Pattern);
             return pattern is ConstantPatternSyntax constant
@@ -358,7 +372,7 @@ namespace SmtpCodes.Analyzers.Rules
         }
 
         /// <summary><c>A or B or C</c> from the alternatives, with the trivia of the pattern it replaces.</summary>
-        private static PatternSyntax Join(List<PatternSyntax> leaves, PatternSyntax original)
+        internal static PatternSyntax Join(List<PatternSyntax> leaves, PatternSyntax original)
         {
             var result = leaves[0].WithoutTrivia();
             for (var i = 1; i < leaves.Count; i++)
@@ -389,7 +403,7 @@ namespace SmtpCodes.Analyzers.Rules
         private static bool EndsWithNewLine(SyntaxTriviaList trivia) =>
             trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
 
-        private static bool HasErrors(ImmutableArray<Diagnostic> diagnostics)
+        internal static bool HasErrors(ImmutableArray<Diagnostic> diagnostics)
         {
             foreach (var diagnostic in diagnostics)
             {

@@ -92,6 +92,9 @@ namespace SmtpCodes.Analyzers.Knowledge
             ["state"] = Word.Neutral, ["outcome"] = Word.Neutral, ["kind"] = Word.Neutral, ["type"] = Word.Neutral,
             ["or"] = Word.Neutral, ["and"] = Word.Neutral, ["up"] = Word.Neutral, ["give"] = Word.Neutral,
             ["mark"] = Word.Neutral, ["as"] = Word.Neutral, ["async"] = Word.Neutral, ["one"] = Word.Neutral,
+
+            // Library names split into words: IsTransientMailKitSmtpError asks the retry question about MailKit's errors.
+            ["kit"] = Word.Neutral, ["net"] = Word.Neutral,
         };
 
         /// <summary>

@@ -31,7 +31,7 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
         public void Every_shipped_rule_has_a_descriptor_of_the_contract()
         {
             var ids = PackageContents.Descriptors.Select(descriptor => descriptor.Id).OrderBy(id => id, System.StringComparer.Ordinal).ToArray();
-            Assert.Equal(new[] { "SMTP000", "SMTP001", "SMTP002", "SMTP003", "SMTP004", "SMTP005", "SMTP006" }, ids);
+            Assert.Equal(new[] { "SMTP000", "SMTP001", "SMTP002", "SMTP003", "SMTP004", "SMTP005", "SMTP006", "SMTP007", "SMTP008" }, ids);
             Assert.All(PackageContents.Descriptors, descriptor => Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity));
         }
 
@@ -102,8 +102,10 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
             var hasFix = PackageContents.HasCodeFix(id);
             Assert.Equal(hasFix, !values["Code fix"].StartsWith("No", StringComparison.Ordinal));
             Assert.Equal(PackageContents.HasFixAll(id), !values["Fix All"].StartsWith("No", StringComparison.Ordinal));
-            var analyzer = PackageContents.Analyzers.Single(a => a.SupportedDiagnostics.Any(d => d.Id == id));
-            Assert.Equal($"`{analyzer.GetType().Name}`", values["Analyzer"]);
+            // A rule some of whose shapes another analyzer's walk sees (SMTP007: catch and Polly shapes, and named members
+            // in MixedReplyClassesAnalyzer's branch walk) lists each analyzer, in name order: `A`, `B`.
+            var analyzers = PackageContents.Analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == id)).Select(a => $"`{a.GetType().Name}`");
+            Assert.Equal(string.Join(", ", analyzers.OrderBy(name => name, StringComparer.Ordinal)), values["Analyzer"]);
         }
 
         [Theory]

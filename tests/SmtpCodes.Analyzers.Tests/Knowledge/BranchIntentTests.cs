@@ -51,6 +51,7 @@ namespace SmtpCodes.Analyzers.Tests.Knowledge
         [Theory]
         [InlineData("IsTransient", "Retry")]
         [InlineData("IsTransientSmtpError", "Retry")]
+        [InlineData("IsTransientMailKitSmtpError", "Retry")]
         [InlineData("ShouldRetry", "Retry")]
         [InlineData("ShouldRetryAsync", "Retry")]
         [InlineData("CanRetry", "Retry")]

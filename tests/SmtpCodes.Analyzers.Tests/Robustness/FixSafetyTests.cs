@@ -60,7 +60,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                     {
                         fixAllKeys.Add((fixer, diagnostic.Id, action.EquivalenceKey));
                         Interlocked.Increment(ref fixes);
-                        await CheckFixAsync(bench, failures, $"fix '{action.Title}' for {diagnostic}", () => FixWorkbench.ApplyAsync(action, cancellationToken), cancellationToken, FixWorkbench.RemovesTextTest(action));
+                        await CheckFixAsync(bench, failures, $"fix '{action.Title}' for {diagnostic}", () => FixWorkbench.ApplyAsync(action, cancellationToken), cancellationToken, FixWorkbench.RemovesTextTest(action), FixWorkbench.MovesMember(action));
                     }
                 }
 
@@ -195,7 +195,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             throw new InvalidOperationException($"{bench.Source.Name}: {id} '{key}' was still offered after 500 fixes.");
         }
 
-        internal static async Task CheckFixAsync(FixWorkbench bench, ConcurrentQueue<string> failures, string what, Func<Task<Solution>> apply, CancellationToken cancellationToken, bool textTestsMayGo = false)
+        internal static async Task CheckFixAsync(FixWorkbench bench, ConcurrentQueue<string> failures, string what, Func<Task<Solution>> apply, CancellationToken cancellationToken, bool textTestsMayGo = false, bool memberMoves = false)
         {
             Solution after;
             try
@@ -208,7 +208,7 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 return;
             }
 
-            var problems = await bench.CheckAsync(bench.Original, after, cancellationToken, textTestsMayGo);
+            var problems = await bench.CheckAsync(bench.Original, after, cancellationToken, textTestsMayGo, memberMoves);
             var (_, rerun) = await bench.AnalyzeAsync(after, cancellationToken);
             problems.AddRange(rerun.Exceptions.Select(e => "analysing the fixed code threw " + e));
             if (problems.Count > 0)

@@ -153,11 +153,20 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 || action.Title.StartsWith("Decide by the status: keep the comparison", StringComparison.Ordinal));
 
         /// <summary>
+        /// Whether <paramref name="action"/> is SMTP007's or SMTP008's move of a named member to another branch of its switch:
+        /// the one fix that reorders values and may drop a branch's body (see <see cref="CheckAsync"/>).
+        /// </summary>
+        public static bool MovesMember(CodeAction action) =>
+            action.EquivalenceKey is FixKinds.MoveToRetryBranch or FixKinds.MoveToGiveUpBranch;
+
+        /// <summary>
         /// What is wrong with <paramref name="after"/> compared with <paramref name="before"/>; empty when the fix is safe.
         /// Every constant keeps its value; only where <paramref name="textTestsMayGo"/> (SMTP006's removal of a text test,
-        /// see <see cref="RemovesTextTest"/>, or a bulk run of SMTP006) may a repeat of a value that the code still holds go.
+        /// see <see cref="RemovesTextTest"/>, or a bulk run of SMTP006) may a repeat of a value that the code still holds go;
+        /// only where <paramref name="memberMoves"/> (see <see cref="MovesMember"/>) may values change places, the body of a
+        /// branch left without labels go and a result be repeated, while every reply code (200–599) stays, as often.
         /// </summary>
-        public async Task<List<string>> CheckAsync(Solution before, Solution after, CancellationToken cancellationToken = default, bool textTestsMayGo = false)
+        public async Task<List<string>> CheckAsync(Solution before, Solution after, CancellationToken cancellationToken = default, bool textTestsMayGo = false, bool memberMoves = false)
         {
             var problems = new List<string>();
             var changed = false;
@@ -178,8 +187,8 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
                 var oldConstants = Constants(oldModel, cancellationToken);
                 var newConstants = Constants(newModel, cancellationToken);
                 if (!(oldConstants.Count == newConstants.Count
-                    ? oldConstants.SequenceEqual(newConstants)
-                    : IsSubMultiset(oldConstants, newConstants) || (textTestsMayGo && DropsOnlyRepeats(oldConstants, newConstants))))
+                    ? oldConstants.SequenceEqual(newConstants) || (memberMoves && MovesOnly(oldConstants, newConstants))
+                    : IsSubMultiset(oldConstants, newConstants) || (textTestsMayGo && DropsOnlyRepeats(oldConstants, newConstants)) || (memberMoves && MovesOnly(oldConstants, newConstants))))
                 {
                     problems.Add($"{newDocument.Name}: the constants changed value.\n  before: {string.Join(", ", oldConstants)}\n  after:  {string.Join(", ", newConstants)}");
                 }
@@ -377,6 +386,21 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         /// </summary>
         private static bool DropsOnlyRepeats(List<string> before, List<string> after) =>
             IsSubMultiset(after, before) && before.All(after.Contains);
+
+        /// <summary>
+        /// For SMTP007/SMTP008's move: no value that was not there, and every reply code still there as often (a member moved,
+        /// not lost); a branch left without labels may take its body's other values with it, and a member that gets what the
+        /// discard arm gives repeats the discard's result.
+        /// </summary>
+        private static bool MovesOnly(List<string> before, List<string> after)
+        {
+            static List<string> Codes(List<string> values) =>
+                values.Where(v => long.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 200 && n <= 599)
+                    .OrderBy(v => v, StringComparer.Ordinal)
+                    .ToList();
+
+            return after.All(before.Contains) && Codes(before).SequenceEqual(Codes(after));
+        }
 
         public void Dispose() => _workspace.Dispose();
 

@@ -33,6 +33,39 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             Assert.Empty(await bench.CheckAsync(bench.Original, after, textTestsMayGo: true));
         }
 
+        private const string MoveSource = """
+            using System.Net.Mail;
+
+            class Policy
+            {
+                bool IsTransient(SmtpStatusCode s) => s switch
+                {
+                    SmtpStatusCode.MailboxUnavailable => true,
+                    _ => false,
+                };
+            }
+            """;
+
+        [Fact]
+        public async Task A_moved_member_may_change_its_result_but_never_a_code()
+        {
+            using var bench = await FixWorkbench.CreateAsync(SourceCase.ForUserCode("move", ("Policy.cs", MoveSource)));
+            var (_, run) = await bench.AnalyzeAsync(bench.Original);
+            var diagnostic = Assert.Single(bench.Fixable(bench.Original, run), d => d.Id == DiagnosticIds.PermanentFailureRetried);
+            var move = Assert.Single(await bench.ActionsAsync(bench.Original, diagnostic), a => FixWorkbench.MovesMember(a.Action));
+            var moved = await FixWorkbench.ApplyAsync(move.Action);
+
+            // The arm's `true` became the discard's `false`: only a move may change a result so.
+            Assert.Contains(await bench.CheckAsync(bench.Original, moved), p => p.Contains("the constants changed value", StringComparison.Ordinal));
+            Assert.Empty(await bench.CheckAsync(bench.Original, moved, memberMoves: true));
+
+            // A code that goes is never a move.
+            var lost = MoveSource.Replace("SmtpStatusCode.MailboxUnavailable => true,", string.Empty, StringComparison.Ordinal)
+                .Replace("_ => false", "_ => true", StringComparison.Ordinal);
+            var after = bench.Original.WithDocumentText(bench.UserDocuments[0], SourceText.From(lost));
+            Assert.Contains(await bench.CheckAsync(bench.Original, after, memberMoves: true), p => p.Contains("the constants changed value", StringComparison.Ordinal));
+        }
+
         [Fact]
         public async Task Only_the_SMTP006_removal_counts_as_removing_a_text_test()
         {

@@ -186,10 +186,53 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             Assert.Equal(
                 new (string, string, string?)[]
                 {
-                    ("SMTP005", "Split into a case for 450 (transient) and one for 550 (permanent), both running today's code", FixKinds.SplitByReplyClass),
-                    ("SMTP005", "Split into an arm for 421 (transient) and one for 554 (permanent), both giving today's result", FixKinds.SplitByReplyClass),
+                    ("SMTP005", "Split into a case for 450 (transient) and one for 550 (permanent), both still retried", FixKinds.SplitByReplyClass),
+                    ("SMTP005", "Split into an arm for 421 (transient) and one for 554 (permanent), both still retried", FixKinds.SplitByReplyClass),
                 },
                 actions);
+
+            // Where what the branch does is not known (a text, a log line), the title says only that today's code stays;
+            // where it gives up, it says so in the message's words.
+            var other = await ActionsAsync("""
+                using System;
+                using System.Net.Mail;
+
+                enum SendResult { Sent, Bounce }
+
+                class Describer
+                {
+                    string Describe(SmtpStatusCode status) => status switch
+                    {
+                        SmtpStatusCode.MailboxBusy or SmtpStatusCode.MailboxUnavailable => "mailbox",
+                        _ => "other",
+                    };
+
+                    void Log(SmtpStatusCode status)
+                    {
+                        switch (status)
+                        {
+                            case SmtpStatusCode.ServiceNotAvailable:
+                            case SmtpStatusCode.TransactionFailed:
+                                Console.WriteLine("failed");
+                                break;
+                        }
+                    }
+
+                    SendResult Classify(SmtpStatusCode status) => status switch
+                    {
+                        SmtpStatusCode.InsufficientStorage or SmtpStatusCode.MailboxNameNotAllowed => SendResult.Bounce,
+                        _ => SendResult.Sent,
+                    };
+                }
+                """, "SMTP005");
+            Assert.Equal(
+                new (string, string, string?)[]
+                {
+                    ("SMTP005", "Split into an arm for 450 (transient) and one for 550 (permanent), both giving today's result", FixKinds.SplitByReplyClass),
+                    ("SMTP005", "Split into a case for 421 (transient) and one for 554 (permanent), both running today's code", FixKinds.SplitByReplyClass),
+                    ("SMTP005", "Split into an arm for 452 (transient) and one for 553 (permanent), both still given up on", FixKinds.SplitByReplyClass),
+                },
+                other);
         }
 
         [Fact]
@@ -256,7 +299,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         public void Value_preserving_fixers_have_Fix_All_in_every_scope_and_decision_fixers_have_none()
         {
             var valuePreserving = new[] { DiagnosticIds.MagicStatusCode };
-            var decisions = new[] { DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes, DiagnosticIds.MixedReplyClasses, DiagnosticIds.StatusReadFromMessage };
+            var decisions = new[] { DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes, DiagnosticIds.MixedReplyClasses, DiagnosticIds.StatusReadFromMessage, DiagnosticIds.PermanentFailureRetried, DiagnosticIds.TransientFailureGivenUp };
             foreach (var fixer in SmtpCodesComponents.Fixers)
             {
                 var provider = fixer.GetFixAllProvider();
@@ -274,7 +317,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 }
             }
 
-            Assert.Equal(4, SmtpCodesComponents.Fixers.Length);
+            Assert.Equal(5, SmtpCodesComponents.Fixers.Length);
         }
 
         /// <summary>

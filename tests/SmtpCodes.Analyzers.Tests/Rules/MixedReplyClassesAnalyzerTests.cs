@@ -116,13 +116,13 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                 class Handler
                 {
-                    bool Retry(SmtpException ex) => ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.MailboxUnavailable;
+                    bool Matches(SmtpException ex) => ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.MailboxUnavailable;
                 }
                 """;
             return Verify.VerifyAnalyzerAsync(
                 source,
-                Verify.Diagnostic("SMTP005").WithSpan(5, 101, 5, 134)
-                    .WithArguments("SmtpStatusCode.MailboxBusy", "SmtpStatusCode.MailboxUnavailable")
+                Verify.Diagnostic("SMTP005").WithSpan(5, 103, 5, 136)
+                    .WithArguments("The transient 'SmtpStatusCode.MailboxBusy' and the permanent 'SmtpStatusCode.MailboxUnavailable' are handled by the same branch")
                     .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         }
 
