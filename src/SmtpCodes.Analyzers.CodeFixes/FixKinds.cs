@@ -14,7 +14,8 @@ namespace SmtpCodes.Analyzers
     /// <item><description>
     /// <b>Decisions</b> (the program does something else afterwards, or the code is duplicated for a person to change):
     /// the key is the rule ID and a verb, <c>&lt;ID&gt;.&lt;Action&gt;</c>: <c>SMTP002.AddToExistingHandler</c>,
-    /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>.
+    /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>,
+    /// <c>SMTP007.RetryOnlyTransient</c>.
     /// (<c>ListWhereHandledToday</c> keeps what the program does, but it states that the codes belong where they go today,
     /// which is a person's decision too.) Their fixers return no Fix All
     /// provider: Fix All and <c>dotnet format</c> leave those diagnostics in place; a person takes them one at a time
@@ -50,6 +51,9 @@ namespace SmtpCodes.Analyzers
 
         /// <summary>SMTP005: the branch becomes a transient and a permanent branch with copies of its body.</summary>
         public const string SplitByReplyClass = DiagnosticIds.MixedReplyClasses + ".Split";
+
+        /// <summary>SMTP007: a catch's filter or a Polly predicate that admitted permanent failures admits transient ones only.</summary>
+        public const string RetryOnlyTransient = "SMTP007.RetryOnlyTransient";
 
         /// <summary>SMTP006: the text test becomes a comparison of the exception's status.</summary>
         public const string CompareStatus = DiagnosticIds.StatusReadFromMessage;
