@@ -61,6 +61,20 @@ namespace SmtpCodes.Analyzers
             Categories.Reliability,
             "The exception carries the reply as a typed status. Its message is text meant for people: servers and libraries word it as they like, and a number in it may be anything. RFC 5321 §4.2: a client decides by the reply code, not the text.");
 
+        internal static readonly DiagnosticDescriptor SMTP007_PermanentFailureRetried = Create(
+            DiagnosticIds.PermanentFailureRetried,
+            "A failure that may be permanent is retried",
+            "{0}; a permanent (5yz) failure cannot succeed when retried",
+            Categories.Reliability,
+            "A 5yz reply is permanent: the server refused the message for good (no such user, policy rejection, relaying denied), and sending it again cannot succeed (RFC 5321 §4.2.1). Each retry wastes a delivery slot, delays the bounce the sender needs, and, repeated across a queue, gets the sending address rate-limited or listed. The exception in hand carries the status: retry the transient (4yz) failures only.");
+
+        internal static readonly DiagnosticDescriptor SMTP008_TransientFailureGivenUp = Create(
+            DiagnosticIds.TransientFailureGivenUp,
+            "A transient SMTP failure is given up",
+            "'{0}' ({1}, transient) is given up by {2}; a 4yz reply means try again later",
+            Categories.Reliability,
+            "A 4yz reply is transient: the server asks the client to try again later (a busy mailbox, a greylisting delay, a local error), and the same message usually goes through on a later attempt (RFC 5321 §4.2.1). Treating it as a bounce loses mail that would have been delivered.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
             new DiagnosticDescriptor(
                 id,

@@ -10,5 +10,7 @@ namespace SmtpCodes.Analyzers
         public const string UnknownStatusCode = "SMTP004";
         public const string MixedReplyClasses = "SMTP005";
         public const string StatusReadFromMessage = "SMTP006";
+        public const string PermanentFailureRetried = "SMTP007";
+        public const string TransientFailureGivenUp = "SMTP008";
     }
 }

@@ -33,7 +33,7 @@ namespace SmtpCodes.Analyzers.Rules
         private const long TransientLow = 400;
         private const long TransientHigh = 500;
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(PendingApi.PermanentFailureRetried);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PermanentFailureRetried);
 
         // A decision: a person takes it one diagnostic at a time.
         public override FixAllProvider? GetFixAllProvider() => null;

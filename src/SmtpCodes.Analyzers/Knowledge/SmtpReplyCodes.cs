@@ -6,6 +6,13 @@ namespace SmtpCodes.Analyzers.Knowledge
     /// </summary>
     internal static class SmtpReplyCodes
     {
+        /// <summary>
+        /// The authentication and TLS codes of RFC 4954 and RFC 3207 (432, 454, 530, 534, 535, 538): programs treat them as
+        /// "credentials or TLS settings wrong" whatever their first digit, so they are judged by neither reply class.
+        /// </summary>
+        internal static bool IsAuthentication(long value) =>
+            value == 432 || value == 454 || value == 530 || value == 534 || value == 535 || value == 538;
+
         internal static bool IsDefinedByRfc(long value)
         {
             switch (value)

@@ -144,7 +144,7 @@ namespace SmtpCodes.Analyzers.Knowledge
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var member = names[0];
-                if (PendingApi.IsAuthentication(member.Value) || (admits is not null && !admits(member.Value)))
+                if (SmtpReplyCodes.IsAuthentication(member.Value) || (admits is not null && !admits(member.Value)))
                 {
                     continue;
                 }

@@ -32,6 +32,9 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         internal bool IsObsolete { get; }
 
+        /// <summary>An authentication or TLS code (RFC 4954, RFC 3207): judged by neither reply class.</summary>
+        internal bool IsAuthentication => SmtpReplyCodes.IsAuthentication(Value);
+
         public override string ToString() => Value + " " + Name;
     }
 }

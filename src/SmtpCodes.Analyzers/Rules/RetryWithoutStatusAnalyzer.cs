@@ -19,7 +19,7 @@ namespace SmtpCodes.Analyzers.Rules
     public sealed class RetryWithoutStatusAnalyzer : StatusEnumAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(PendingApi.SMTP007_PermanentFailureRetried);
+            ImmutableArray.Create(Descriptors.SMTP007_PermanentFailureRetried);
 
         private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
         {
@@ -239,7 +239,7 @@ namespace SmtpCodes.Analyzers.Rules
                     .Add(RetryWithoutStatusProperties.ExceptionType, MetadataName(statusException.Type))
                     .Add(RetryWithoutStatusProperties.StatusPath, statusException.StatusPath)
                     .Add(RetryWithoutStatusProperties.EnumType, statusException.StatusEnum.MetadataName);
-                context.ReportDiagnostic(Diagnostic.Create(PendingApi.SMTP007_PermanentFailureRetried, location, properties, what));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP007_PermanentFailureRetried, location, properties, what));
             }
 
             private static string MetadataName(INamedTypeSymbol type) =>
@@ -289,7 +289,7 @@ namespace SmtpCodes.Analyzers.Rules
                 foreach (var names in statusException.StatusEnum.PermanentValues)
                 {
                     var value = names[0].Value;
-                    if (PendingApi.IsAuthentication(value))
+                    if (SmtpReplyCodes.IsAuthentication(value))
                     {
                         continue;
                     }
@@ -403,30 +403,18 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>
-            /// A call that only writes the exception somewhere for a person: <c>Log*</c> methods, any method of a receiver
-            /// named like a logger (<c>logger</c>, <c>_log</c>, <c>Log</c>), <c>Console.Write*</c>, <c>Debug.*</c>, <c>Trace.*</c>.
-            /// </summary>
+            /// <summary>A call that only writes the exception somewhere for a person (<see cref="IntentNames.IsLogging"/>).</summary>
             private static bool IsLogging(InvocationExpressionSyntax call)
             {
-                if (InvokedName(call) is { } invoked && invoked.StartsWith("Log", System.StringComparison.Ordinal))
-                {
-                    return true;
-                }
-
-                if (call.Expression is not MemberAccessExpressionSyntax access)
-                {
-                    return false;
-                }
-
-                var receiver = access.Expression switch
-                {
-                    IdentifierNameSyntax id => id.Identifier.ValueText,
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    _ => string.Empty,
-                };
-                return receiver.IndexOf("log", System.StringComparison.OrdinalIgnoreCase) >= 0
-                    || receiver is "Console" or "Error" or "Out" or "Debug" or "Trace";
+                var receiver = call.Expression is MemberAccessExpressionSyntax access
+                    ? access.Expression switch
+                    {
+                        IdentifierNameSyntax id => id.Identifier.ValueText,
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        _ => null,
+                    }
+                    : null;
+                return InvokedName(call) is { } invoked && IntentNames.IsLogging(invoked, receiver);
             }
 
             private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch

@@ -691,13 +691,15 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
                 class Relay
                 {
-                    void Forward(System.Action forward)
+                    void Send() { }
+
+                    void Forward()
                     {
                         while (true)
                         {
                             try
                             {
-                                forward();
+                                Send();
                                 return;
                             }
                             catch (SmtpResponseException ex) when (ex.Response.ReplyCode == SmtpReplyCode.ServiceUnavailable)
