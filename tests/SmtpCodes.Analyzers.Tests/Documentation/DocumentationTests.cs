@@ -31,7 +31,7 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
         public void Every_shipped_rule_has_a_descriptor_of_the_contract()
         {
             var ids = PackageContents.Descriptors.Select(descriptor => descriptor.Id).OrderBy(id => id, System.StringComparer.Ordinal).ToArray();
-            Assert.Equal(new[] { "SMTP000", "SMTP001", "SMTP002", "SMTP003", "SMTP004", "SMTP005", "SMTP006" }, ids);
+            Assert.Equal(new[] { "SMTP000", "SMTP001", "SMTP002", "SMTP003", "SMTP004", "SMTP005", "SMTP006", "SMTP007" }, ids);
             Assert.All(PackageContents.Descriptors, descriptor => Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity));
         }
 

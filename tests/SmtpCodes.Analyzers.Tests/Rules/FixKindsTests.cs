@@ -226,7 +226,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         public void Value_preserving_fixers_have_Fix_All_in_every_scope_and_decision_fixers_have_none()
         {
             var valuePreserving = new[] { DiagnosticIds.MagicStatusCode, DiagnosticIds.StatusReadFromMessage };
-            var decisions = new[] { DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes, DiagnosticIds.MixedReplyClasses };
+            var decisions = new[] { DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes, DiagnosticIds.MixedReplyClasses, DiagnosticIds.PermanentFailureRetried };
             foreach (var fixer in SmtpCodesComponents.Fixers)
             {
                 var provider = fixer.GetFixAllProvider();
@@ -244,7 +244,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 }
             }
 
-            Assert.Equal(4, SmtpCodesComponents.Fixers.Length);
+            Assert.Equal(5, SmtpCodesComponents.Fixers.Length);
         }
 
         /// <summary>
