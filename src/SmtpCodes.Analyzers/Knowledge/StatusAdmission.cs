@@ -18,6 +18,12 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// status in a way this reading cannot follow: the decision is made there, and judged there.
         /// </summary>
         JudgedElsewhere,
+
+        /// <summary>
+        /// The condition names both a transient and a permanent code it tests for (<c>== MailboxBusy || == MailboxUnavailable</c>):
+        /// a branch that mixes the classes, SMTP005's to report.
+        /// </summary>
+        MixedBranch,
     }
 
     /// <summary>The answer of <see cref="StatusAdmission.OfPermanentCodes"/>.</summary>
@@ -32,7 +38,10 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         internal AdmissionKind Kind { get; }
 
-        /// <summary>A permanent member the condition admits: 550 when it does, else the lowest.</summary>
+        /// <summary>
+        /// A permanent member the condition admits: one it certainly admits where there is one (550 first, else the
+        /// lowest), else one it may admit.
+        /// </summary>
         internal StatusMember? Example { get; }
 
         /// <summary>Whether the condition reads the status at all (<c>when (attempt &lt; 3)</c> does not).</summary>
@@ -55,6 +64,8 @@ namespace SmtpCodes.Analyzers.Knowledge
         private readonly StatusException _statusException;
         private readonly string[] _path;
         private bool _opaque;
+        private bool _namesTransient;
+        private bool _namesPermanent;
 
         private StatusAdmission(ISymbol exception, StatusException statusException)
         {
@@ -90,10 +101,20 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
 
             var testsStatus = reader.ReadsStatus(condition);
-            var example = FirstPermanent(statusException.StatusEnum, value => reader.Evaluate(condition, value) != Truth.False, cancellationToken);
+
+            // The example is one the condition certainly admits, where there is one; else one it may admit.
+            var example = FirstPermanent(statusException.StatusEnum, value => reader.Evaluate(condition, value) == Truth.True, cancellationToken)
+                ?? FirstPermanent(statusException.StatusEnum, value => reader.Evaluate(condition, value) != Truth.False, cancellationToken);
             if (reader._opaque)
             {
                 return new Admission(AdmissionKind.JudgedElsewhere, null, testsStatus);
+            }
+
+            if (reader._namesTransient && reader._namesPermanent)
+            {
+                // `ex.StatusCode == MailboxBusy || ex.StatusCode == MailboxUnavailable`: one branch for both classes,
+                // which SMTP005 reports on the member; one diagnostic is enough.
+                return new Admission(AdmissionKind.MixedBranch, example, testsStatus);
             }
 
             return new Admission(example is null ? AdmissionKind.NoPermanent : AdmissionKind.Permanent, example, testsStatus);
@@ -287,6 +308,11 @@ namespace SmtpCodes.Analyzers.Knowledge
                 return true;
             }
 
+            if (kind == BinaryOperatorKind.Equals)
+            {
+                Named(constant);
+            }
+
             bool? result = kind switch
             {
                 BinaryOperatorKind.Equals => value == constant,
@@ -307,6 +333,25 @@ namespace SmtpCodes.Analyzers.Knowledge
             return true;
         }
 
+        /// <summary>A code the condition tests for equality (<c>==</c>, a constant pattern): what SMTP005 reads as the branch's codes.</summary>
+        private void Named(long code)
+        {
+            if (SmtpReplyCodes.IsAuthentication(code))
+            {
+                return;
+            }
+
+            switch (ReplyClasses.Of(code))
+            {
+                case ReplyClass.TransientNegative:
+                    _namesTransient = true;
+                    break;
+                case ReplyClass.PermanentNegative:
+                    _namesPermanent = true;
+                    break;
+            }
+        }
+
         private static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
         {
             BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
@@ -321,6 +366,7 @@ namespace SmtpCodes.Analyzers.Knowledge
             switch (pattern)
             {
                 case IConstantPatternOperation constant when IntegralConstants.TryToInt64(StripConversions(constant.Value)?.ConstantValue.Value ?? constant.Value.ConstantValue.Value, out var c):
+                    Named(c);
                     return value == c ? Truth.True : Truth.False;
                 case IRelationalPatternOperation relational when IntegralConstants.TryToInt64(StripConversions(relational.Value)?.ConstantValue.Value ?? relational.Value.ConstantValue.Value, out var bound):
                     return relational.OperatorKind switch

@@ -111,7 +111,7 @@ namespace SmtpCodes.Analyzers.Rules
                         ? $"The catch of '{caughtType.Name}' retries without reading the status"
                         : admission.TestsStatus
                             ? $"The catch of '{caughtType.Name}' retries the permanent codes its filter admits, '{admission.Example!.Name}' ({admission.Example.Value}) among them"
-                            : $"The catch of '{caughtType.Name}' retries whatever the status; its filter does not test it";
+                            : $"The catch of '{caughtType.Name}' retries whatever the status (its filter does not test it)";
                     Report(context, catchClause.CatchKeyword.GetLocation(), Shape.Catch, statusException, what);
                     return;
                 }
@@ -183,7 +183,7 @@ namespace SmtpCodes.Analyzers.Rules
                     || handle.TypeArguments.Length != 1
                     || !_exceptions.TryGet(handle.TypeArguments[0], out var statusException)
                     || !(retry is not null
-                        ? _polly!.IsPolicyBuilder(handle.ContainingType) && model.GetSymbolInfo(retry, cancellationToken).Symbol is IMethodSymbol retryMethod && PollyTypes.IsPolly(retryMethod)
+                        ? _polly!.IsPolicyBuilder(handle.ContainingType) && IsPollyRetry(model.GetSymbolInfo(retry, cancellationToken))
                         : _polly!.IsPredicateBuilder(handle.ContainingType) && model.GetSymbolInfo(shouldHandle!.Left, cancellationToken).Symbol is IPropertySymbol property && _polly.IsRetryOptions(property.ContainingType)))
                 {
                     return;
@@ -218,8 +218,35 @@ namespace SmtpCodes.Analyzers.Rules
                     ? $"'{shown}' retries every status"
                     : admission.TestsStatus
                         ? $"'{shown}' retries the permanent codes its predicate admits, '{admission.Example!.Name}' ({admission.Example.Value}) among them"
-                        : $"'{shown}' retries whatever the status; its predicate does not test it";
+                        : $"'{shown}' retries whatever the status (its predicate does not test it)";
                 Report(context, handleName.GetLocation(), Shape.Polly, statusException, what);
+            }
+
+            /// <summary>
+            /// The retry call resolves to Polly's, or, where an argument does not bind (a backoff helper of a package the
+            /// project lacks, a setting of a type with errors), every candidate is Polly's: the chain is Polly's either way.
+            /// </summary>
+            private static bool IsPollyRetry(SymbolInfo info)
+            {
+                if (info.Symbol is IMethodSymbol method)
+                {
+                    return PollyTypes.IsPolly(method);
+                }
+
+                if (info.CandidateSymbols.IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var candidate in info.CandidateSymbols)
+                {
+                    if (candidate is not IMethodSymbol candidateMethod || !PollyTypes.IsPolly(candidateMethod))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             private static IOperation? StripDelegateCreation(IOperation? operation)
@@ -253,14 +280,21 @@ namespace SmtpCodes.Analyzers.Rules
                     if (node is InvocationExpressionSyntax invocation
                         && InvokedName(invocation) is { } invoked
                         && invoked.StartsWith("Send", System.StringComparison.Ordinal)
-                        && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
-                        && _senders!.IsSend(method, out var statusException))
+                        && SendMethod(model.GetSymbolInfo(invocation, cancellationToken), out var method, out var statusException))
                     {
                         return (method, statusException);
                     }
                 }
 
                 return null;
+            }
+
+            /// <summary>The send a call resolves to; where an argument does not bind, its one candidate.</summary>
+            private bool SendMethod(SymbolInfo info, out IMethodSymbol method, out StatusException statusException)
+            {
+                method = (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) as IMethodSymbol ?? null!;
+                statusException = null!;
+                return method is not null && _senders!.IsSend(method, out statusException);
             }
 
             /// <summary>

@@ -189,7 +189,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                             {
                                 Thread.Sleep(100);
                             }
-                            {|#2:catch|} (SmtpException ex) when (ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.MailboxUnavailable)
+                            {|#2:catch|} (SmtpException ex) when (ex.StatusCode is SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.TransactionFailed)
                             {
                                 Thread.Sleep(100);
                             }
@@ -203,7 +203,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 """;
             return Verify.VerifyAnalyzerAsync(
                 source,
-                Verify.Diagnostic("SMTP007").WithLocation(0).WithArguments("The catch of 'SmtpException' retries whatever the status; its filter does not test it"),
+                Verify.Diagnostic("SMTP007").WithLocation(0).WithArguments("The catch of 'SmtpException' retries whatever the status (its filter does not test it)"),
                 Verify.Diagnostic("SMTP007").WithLocation(1).WithArguments("The catch of 'SmtpFailedRecipientException' retries the permanent codes its filter admits, 'CommandUnrecognized' (500) among them"),
                 Verify.Diagnostic("SMTP007").WithLocation(2).WithArguments("The catch of 'SmtpException' retries the permanent codes its filter admits, 'MailboxUnavailable' (550) among them"),
                 Verify.Diagnostic("SMTP007").WithLocation(3).WithArguments("The catch of 'SmtpException' retries the permanent codes its filter admits, 'MailboxUnavailable' (550) among them"));
@@ -268,6 +268,40 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 static class Classifier
                 {
                     public static bool IsTransient(SmtpStatusCode status) => (int)status / 100 == 4;
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
+        public Task A_filter_that_names_a_transient_and_a_permanent_code_is_left_to_SMTP005()
+        {
+            // SMTP005 reports MailboxUnavailable beside MailboxBusy in one branch: one diagnostic is enough.
+            var source = """
+                using System.Net.Mail;
+                using System.Threading;
+
+                class Sender
+                {
+                    void Send(SmtpClient client, MailMessage message)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                client.Send(message);
+                                return;
+                            }
+                            catch (SmtpException ex) when (ex.StatusCode == SmtpStatusCode.MailboxBusy || ex.StatusCode == SmtpStatusCode.MailboxUnavailable)
+                            {
+                                Thread.Sleep(100);
+                            }
+                            catch (SmtpException ex) when (ex.StatusCode is SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.TransactionFailed)
+                            {
+                                Thread.Sleep(100);
+                            }
+                        }
+                    }
                 }
                 """;
             return Verify.VerifyAnalyzerAsync(source);
@@ -604,7 +638,50 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 Verify.Diagnostic("SMTP007").WithLocation(0).WithArguments("'Handle<SmtpException>' retries the permanent codes its predicate admits, 'CommandUnrecognized' (500) among them"),
                 Verify.Diagnostic("SMTP007").WithLocation(1).WithArguments("'Handle<SmtpCommandException>' retries every status"),
                 Verify.Diagnostic("SMTP007").WithLocation(2).WithArguments("'Or<SmtpFailedRecipientException>' retries every status"),
-                Verify.Diagnostic("SMTP007").WithLocation(3).WithArguments("'Handle<SmtpException>' retries whatever the status; its predicate does not test it"));
+                Verify.Diagnostic("SMTP007").WithLocation(3).WithArguments("'Handle<SmtpException>' retries whatever the status (its predicate does not test it)"));
+        }
+
+        [Fact]
+        public Task A_Polly_7_retry_whose_arguments_do_not_bind_still_reports()
+        {
+            // A backoff helper of a package the project does not reference: the retry call has candidates only.
+            var source = """
+                using MailKit.Net.Smtp;
+                using Polly;
+
+                class Policies
+                {
+                    object Off() => Policy.{|#0:Handle<SmtpCommandException>|}(ex => (int)ex.StatusCode >= 400 && (int)ex.StatusCode <= 500)
+                        .WaitAndRetryAsync({|CS0103:Backoff|}.DecorrelatedJitterBackoffV2(3));
+
+                    object OfTuple(int attempts) => Policy<(bool Success, int Count)>
+                        .{|#1:Handle<SmtpCommandException>|}()
+                        .OrResult(r => !r.Success)
+                        .WaitAndRetryAsync(attempts, i => {|CS0103:Delay|}(i));
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic("SMTP007").WithLocation(0).WithArguments("'Handle<SmtpCommandException>' retries the permanent codes its predicate admits, 'CommandUnrecognized' (500) among them"),
+                Verify.Diagnostic("SMTP007").WithLocation(1).WithArguments("'Handle<SmtpCommandException>' retries every status"));
+        }
+
+        [Fact]
+        public Task The_message_names_a_code_the_predicate_certainly_admits()
+        {
+            var source = """
+                using MailKit.Net.Smtp;
+                using Polly;
+
+                class Policies
+                {
+                    object Policy554() => Policy.{|#0:Handle<SmtpCommandException>|}(ex => ex.StatusCode == SmtpStatusCode.TransactionFailed || ex.ErrorCode == SmtpErrorCode.UnexpectedStatusCode)
+                        .Retry(3);
+                }
+                """;
+            return Verify.VerifyAnalyzerAsync(
+                source,
+                Verify.Diagnostic("SMTP007").WithLocation(0).WithArguments("'Handle<SmtpCommandException>' retries the permanent codes its predicate admits, 'TransactionFailed' (554) among them"));
         }
 
         [Fact]
