@@ -150,7 +150,9 @@ namespace SmtpCodes.Analyzers.Rules
             {
                 var name = FreeName(invocation, model, "ex", null);
                 var lambda = SimpleLambdaExpression(Parameter(Identifier(name)), builder.Build(IdentifierName(name)));
-                return invocation.WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(lambda.WithAdditionalAnnotations(Formatter.Annotation)))));
+                // The parentheses keep their trivia: a comment after `Handle<T>()` stays on its line.
+                var arguments = invocation.ArgumentList;
+                return invocation.WithArgumentList(arguments.WithArguments(SingletonSeparatedList(Argument(lambda.WithAdditionalAnnotations(Formatter.Annotation)))));
             }
 
             var existing = (LambdaExpressionSyntax)invocation.ArgumentList.Arguments[0].Expression;

@@ -245,6 +245,11 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 {
                     object All() => Policy.{|SMTP007:Handle<SmtpCommandException>|}().RetryAsync(5);
 
+                    object Commented() => Policy
+                        .{|SMTP007:Handle<SmtpCommandException>|}() // the server refused a command
+                        .Or<System.IO.IOException>()  // the network
+                        .Retry(3);
+
                     object ButOne() => Policy.{|SMTP007:Handle<SmtpCommandException>|}(e => e.StatusCode != SmtpStatusCode.MailboxUnavailable)
                         .WaitAndRetry(3, i => TimeSpan.FromSeconds(i));
                 }
@@ -257,6 +262,11 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 class Policies
                 {
                     object All() => Policy.Handle<SmtpCommandException>(ex => ex.StatusCode >= (SmtpStatusCode)400 && ex.StatusCode < (SmtpStatusCode)500).RetryAsync(5);
+
+                    object Commented() => Policy
+                        .Handle<SmtpCommandException>(ex => ex.StatusCode >= (SmtpStatusCode)400 && ex.StatusCode < (SmtpStatusCode)500) // the server refused a command
+                        .Or<System.IO.IOException>()  // the network
+                        .Retry(3);
 
                     object ButOne() => Policy.Handle<SmtpCommandException>(e => e.StatusCode != SmtpStatusCode.MailboxUnavailable && e.StatusCode >= (SmtpStatusCode)400 && e.StatusCode < (SmtpStatusCode)500)
                         .WaitAndRetry(3, i => TimeSpan.FromSeconds(i));
