@@ -7,15 +7,15 @@ namespace SmtpCodes.Analyzers
     /// <list type="bullet">
     /// <item><description>
     /// <b>Value-preserving fixes</b> (the program does the same afterwards): the key is the rule ID, with <c>.Name</c> for
-    /// the variant that writes a member's alias. <c>SMTP001</c> (each value's preferred member), <c>SMTP001.&lt;Alias&gt;</c>,
-    /// <c>SMTP006</c>. Their fixers have a Fix All provider (document, project, solution), which also accepts a null key
+    /// the variant that writes a member's alias. <c>SMTP001</c> (each value's preferred member), <c>SMTP001.&lt;Alias&gt;</c>.
+    /// Its fixer has a Fix All provider (document, project, solution), which also accepts a null key
     /// (what <c>dotnet format</c> passes when the first diagnostic it looks at has no fix).
     /// </description></item>
     /// <item><description>
     /// <b>Decisions</b> (the program does something else afterwards, or the code is duplicated for a person to change):
     /// the key is the rule ID and a verb, <c>&lt;ID&gt;.&lt;Action&gt;</c>: <c>SMTP002.AddToExistingHandler</c>,
-    /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>,
-    /// <c>SMTP007.RetryOnlyTransient</c>.
+    /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>, <c>SMTP006.CompareStatus</c>
+    /// (real messages do not hold the reply code, so the program takes the other branch afterwards), <c>SMTP007.RetryOnlyTransient</c>.
     /// (<c>ListWhereHandledToday</c> keeps what the program does, but it states that the codes belong where they go today,
     /// which is a person's decision too.) Their fixers return no Fix All
     /// provider: Fix All and <c>dotnet format</c> leave those diagnostics in place; a person takes them one at a time
@@ -52,10 +52,10 @@ namespace SmtpCodes.Analyzers
         /// <summary>SMTP005: the branch becomes a transient and a permanent branch with copies of its body.</summary>
         public const string SplitByReplyClass = DiagnosticIds.MixedReplyClasses + ".Split";
 
-        /// <summary>SMTP007: a catch's filter or a Polly predicate that admitted permanent failures admits transient ones only.</summary>
-        public const string RetryOnlyTransient = "SMTP007.RetryOnlyTransient";
+        /// <summary>SMTP006: the text test becomes a comparison of the exception's status (a decision: the program acts on the status afterwards).</summary>
+        public const string CompareStatus = DiagnosticIds.StatusReadFromMessage + ".CompareStatus";
 
-        /// <summary>SMTP006: the text test becomes a comparison of the exception's status.</summary>
-        public const string CompareStatus = DiagnosticIds.StatusReadFromMessage;
+        /// <summary>SMTP007: a catch's filter or a Polly predicate that admitted permanent failures admits transient ones only.</summary>
+        public const string RetryOnlyTransient = DiagnosticIds.PermanentFailureRetried + ".RetryOnlyTransient";
     }
 }

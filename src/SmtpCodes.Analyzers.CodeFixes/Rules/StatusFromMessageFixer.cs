@@ -18,13 +18,14 @@ namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
     /// SMTP006: <c>ex.Message.Contains("550")</c> becomes <c>ex.StatusCode == SmtpStatusCode.MailboxUnavailable</c>
-    /// (<c>ex.Response.ReplyCode == SmtpReplyCode.MailboxUnavailable</c> for SmtpServer). Where another operand of the same
-    /// <c>||</c> or <c>&amp;&amp;</c> chain already compares that status with that code, in any spelling
-    /// (<c>(int)ex.StatusCode == 550</c>, <c>ex.StatusCode is SmtpStatusCode.MailboxUnavailable</c>), before the test or
-    /// after it with nothing in between that has an effect, the text test is dropped instead: the comparison would only
-    /// repeat it. So SMTP001's and SMTP006's fixes, in either order, end in one
-    /// operand. A value-preserving fix: Fix All fixes every diagnostic that has a fix and leaves the others (a code the
-    /// enum lacks, a negated test) as they are.
+    /// (<c>ex.Response.ReplyCode == SmtpReplyCode.MailboxUnavailable</c> for SmtpServer). A decision, not a rewrite: real
+    /// clients' messages do not hold the reply code (MailKit's is the text after it, System.Net.Mail's a sentence of its
+    /// own), so the text test was false where the status is 550 and the program now takes the other branch. Hence no Fix
+    /// All: a person takes it from the lightbulb, whose title says so. Text after the code (<c>"550 5.1.1"</c>) stays as a
+    /// test of the message beside the comparison: <c>ex.StatusCode == … &amp;&amp; ex.Message.Contains("5.1.1")</c>.
+    /// Where another operand of the same <c>||</c> chain already compares that status with that code, in any spelling,
+    /// before the test or after it with nothing in between that has an effect, the text test is dropped instead (in an
+    /// <c>&amp;&amp;</c> chain, its text after the code stays).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StatusFromMessageFixer)), Shared]
     public sealed class StatusFromMessageFixer : CodeFixProvider
@@ -33,8 +34,8 @@ namespace SmtpCodes.Analyzers.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.StatusReadFromMessage);
 
-        // Fixes in one chain see each other (the second of two equal tests is dropped), so a document's fixes are applied in turn.
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+        // A decision (rules.md, "A code fix is one of two kinds"): no Fix All, so dotnet format leaves SMTP006 in place.
+        public override FixAllProvider? GetFixAllProvider() => null;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -47,15 +48,21 @@ namespace SmtpCodes.Analyzers.Rules
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (Target.TryCreate(root, diagnostic) is not { } target || target.Locate(root) is not { } nodes)
+                if (Target.TryCreate(root, diagnostic) is not { } target
+                    || target.Locate(root) is not { } nodes
+                    || model.Compilation.GetTypeByMetadataName(target.EnumType) is not { } enumType
+                    || !IntegralConstants.TryGetMemberValue(enumType, target.Member, out var code))
                 {
                     continue;
                 }
 
-                var typeName = target.EnumType.Substring(target.EnumType.LastIndexOf('.') + 1);
-                var title = RepeatedTest(model, nodes.Replaced, nodes.Exception, target, context.CancellationToken) is null
-                    ? $"Compare the exception's status with '{typeName}.{target.Member}'"
-                    : $"Remove the text test: the status is already compared with '{typeName}.{target.Member}'";
+                var member = enumType.Name + "." + target.Member;
+                var kept = target.TextAfterCode is { } rest ? $" and the message for \"{rest}\"" : string.Empty;
+                var title = RepeatedTest(model, nodes.Replaced, nodes.Exception, target, context.CancellationToken) is not { } chain
+                    ? $"Decide by the status: test '{member}'{kept} (the program will now act on a {code} reply)"
+                    : KeepsText(chain.Binary, target)
+                        ? $"Decide by the status: keep the comparison with '{member}' and test the message for \"{target.TextAfterCode}\""
+                        : $"Remove the text test: the program will act on the comparison with '{member}' alone";
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title,
@@ -67,53 +74,6 @@ namespace SmtpCodes.Analyzers.Rules
                         FixKinds.CompareStatus),
                     diagnostic);
             }
-        }
-
-        /// <summary>
-        /// Every diagnostic of the document that has a fix, one after the other on the result of the one before, in source
-        /// order; those without a fix are skipped. <c>dotnet format</c> passes a null key when the first diagnostic it
-        /// looks at has none (a code the enum lacks): there is only one kind of fix, so that key means this one too.
-        /// </summary>
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-        {
-            if (context.CodeActionEquivalenceKey is not null && context.CodeActionEquivalenceKey != FixKinds.CompareStatus)
-            {
-                return null;
-            }
-
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return null;
-            }
-
-            var targets = new List<Target>();
-            foreach (var diagnostic in diagnostics)
-            {
-                if (diagnostic.Id == DiagnosticIds.StatusReadFromMessage && Target.TryCreate(root, diagnostic) is { } target && target.Locate(root) is not null)
-                {
-                    targets.Add(target);
-                }
-            }
-
-            if (targets.Count == 0)
-            {
-                return null;
-            }
-
-            targets.Sort((a, b) => a.ReplacedSpan.Start.CompareTo(b.ReplacedSpan.Start));
-            var current = Target.MarkAll(document, root, targets);
-            var changed = false;
-            foreach (var target in targets)
-            {
-                if (await FixAsync(current, target, context.CancellationToken).ConfigureAwait(false) is { } next)
-                {
-                    current = next;
-                    changed = true;
-                }
-            }
-
-            return changed ? current : null;
         }
 
         /// <summary>The fix of one target in a document where its nodes carry its marks; null when they are gone.</summary>
@@ -128,13 +88,18 @@ namespace SmtpCodes.Analyzers.Rules
                 return null;
             }
 
-            var (exception, replaced) = nodes;
+            var (exception, replaced, text) = nodes;
+            var generator = SyntaxGenerator.GetGenerator(document);
+            var textTest = target.TextAfterCode is { } rest && text is not null ? TextTest(generator, text, rest, target.TextIsPattern, IsVerbatim(replaced)) : null;
             if (RepeatedTest(model, replaced, exception, target, cancellationToken) is { } chain)
             {
-                return document.WithSyntaxRoot(root.ReplaceNode(chain.Binary, WithoutOperand(chain.Binary, chain.Operand)));
+                // In an && chain the text after the code still narrows the comparison already there; in an || chain it only
+                // widened a test that real messages never passed.
+                return KeepsText(chain.Binary, target) && textTest is not null
+                    ? document.WithSyntaxRoot(root.ReplaceNode(replaced, Parenthesize(textTest, replaced)))
+                    : document.WithSyntaxRoot(root.ReplaceNode(chain.Binary, WithoutOperand(chain.Binary, chain.Operand)));
             }
 
-            var generator = SyntaxGenerator.GetGenerator(document);
             var status = exception.WithoutTrivia();
             foreach (var step in target.Path.Split(s_pathSeparator))
             {
@@ -144,9 +109,13 @@ namespace SmtpCodes.Analyzers.Rules
             // Parsed, not generated: the simplified result is then the member access a user would type (and the parser reads).
             var value = SyntaxFactory.ParseExpression(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Member)
                 .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-            var comparison = SyntaxFactory.ParenthesizedExpression((ExpressionSyntax)generator.ValueEqualsExpression(status, value))
-                .WithTriviaFrom(replaced)
-                .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            var test = (ExpressionSyntax)generator.ValueEqualsExpression(status, value);
+            if (textTest is not null)
+            {
+                test = (ExpressionSyntax)generator.LogicalAndExpression(test, textTest);
+            }
+
+            var comparison = Parenthesize(test, replaced);
             var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(replaced, comparison));
 
             // A file that names the exception by its full name gets a using for the enum, unless that using makes a name
@@ -160,6 +129,49 @@ namespace SmtpCodes.Analyzers.Rules
 
             return fixedDocument;
         }
+
+        private static ExpressionSyntax Parenthesize(ExpressionSyntax test, ExpressionSyntax replaced) =>
+            SyntaxFactory.ParenthesizedExpression(test)
+                .WithTriviaFrom(replaced)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+
+        /// <summary>
+        /// The message test that stays: <c>text.Contains("5.1.1")</c>, or <c>Regex.IsMatch(text, "5\\.1\\.1")</c> for a pattern.
+        /// Contains, not StartsWith: the text after the code is inside the message, not at its start (System.Net.Mail
+        /// begins with a sentence of its own).
+        /// </summary>
+        private static ExpressionSyntax TextTest(SyntaxGenerator generator, ExpressionSyntax text, string rest, bool isPattern, bool verbatim)
+        {
+            // A pattern written @"^550\s5\.1\.1" stays verbatim: "5\\.1\\.1" would be the same value, harder to read.
+            var literal = verbatim
+                ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("@\"" + rest.Replace("\"", "\"\"") + "\"", rest))
+                : generator.LiteralExpression(rest);
+            var read = text.WithoutTrivia();
+            if (isPattern)
+            {
+                var regex = SyntaxFactory.ParseExpression("global::System.Text.RegularExpressions.Regex").WithAdditionalAnnotations(Simplifier.Annotation);
+                return (ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(regex, "IsMatch"), read, literal);
+            }
+
+            return (ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(read, "Contains"), literal);
+        }
+
+        private static bool IsVerbatim(ExpressionSyntax test)
+        {
+            foreach (var token in test.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Text.StartsWith("@", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the removal of a repeated test keeps the text after its code: in an <c>&amp;&amp;</c> chain.</summary>
+        private static bool KeepsText(BinaryExpressionSyntax chain, Target target) =>
+            target.TextAfterCode is not null && chain.IsKind(SyntaxKind.LogicalAndExpression);
 
         /// <summary>
         /// Where the text test is an operand of an <c>||</c> or <c>&amp;&amp;</c> chain and another operand of that chain
@@ -380,26 +392,35 @@ namespace SmtpCodes.Analyzers.Rules
         }
 
         /// <summary>
-        /// One diagnostic's fix, read from its properties: the exception expression and the text test (additional locations
-        /// 0 and 1), found again through annotations once earlier fixes of the same document have moved them.
+        /// One diagnostic's fix, read from its properties: the exception expression, the text test and, where the searched
+        /// text goes on after its code, the text it searches (additional locations 0, 1 and 2), found again through
+        /// annotations in the document the fix marks.
         /// </summary>
         private sealed class Target
         {
             private readonly SyntaxAnnotation _exceptionMark = new SyntaxAnnotation();
             private readonly SyntaxAnnotation _replacedMark = new SyntaxAnnotation();
+            private readonly SyntaxAnnotation _textMark = new SyntaxAnnotation();
+            private readonly Microsoft.CodeAnalysis.Text.TextSpan _exceptionSpan;
+            private readonly Microsoft.CodeAnalysis.Text.TextSpan _replacedSpan;
+            private readonly Microsoft.CodeAnalysis.Text.TextSpan? _textSpan;
 
-            private Target(Microsoft.CodeAnalysis.Text.TextSpan exceptionSpan, Microsoft.CodeAnalysis.Text.TextSpan replacedSpan, string enumType, string member, string path)
+            private Target(Diagnostic diagnostic, string enumType, string member, string path)
             {
-                ExceptionSpan = exceptionSpan;
-                ReplacedSpan = replacedSpan;
+                _exceptionSpan = diagnostic.AdditionalLocations[0].SourceSpan;
+                _replacedSpan = diagnostic.AdditionalLocations[1].SourceSpan;
                 EnumType = enumType;
                 Member = member;
                 Path = path;
+                if (diagnostic.AdditionalLocations.Count == 3
+                    && diagnostic.Properties.TryGetValue(StatusFromMessageProperties.TextAfterCode, out var rest)
+                    && rest is { Length: > 0 })
+                {
+                    _textSpan = diagnostic.AdditionalLocations[2].SourceSpan;
+                    TextAfterCode = rest;
+                    TextIsPattern = diagnostic.Properties.ContainsKey(StatusFromMessageProperties.TextIsPattern);
+                }
             }
-
-            internal Microsoft.CodeAnalysis.Text.TextSpan ExceptionSpan { get; }
-
-            internal Microsoft.CodeAnalysis.Text.TextSpan ReplacedSpan { get; }
 
             internal string EnumType { get; }
 
@@ -407,32 +428,49 @@ namespace SmtpCodes.Analyzers.Rules
 
             internal string Path { get; }
 
+            /// <summary><c>5.1.1</c> of <c>"550 5.1.1"</c>; null when the searched text is the code alone.</summary>
+            internal string? TextAfterCode { get; }
+
+            internal bool TextIsPattern { get; }
+
             internal static Target? TryCreate(SyntaxNode root, Diagnostic diagnostic)
             {
-                if (diagnostic.AdditionalLocations.Count != 2
+                if (diagnostic.AdditionalLocations.Count is not (2 or 3)
                     || !diagnostic.Properties.TryGetValue(StatusFromMessageProperties.MemberName, out var member)
                     || !diagnostic.Properties.TryGetValue(StatusFromMessageProperties.EnumType, out var enumType)
                     || !diagnostic.Properties.TryGetValue(StatusFromMessageProperties.StatusPath, out var path)
-                    || member is null || enumType is null || path is null
-                    || !root.FullSpan.Contains(diagnostic.AdditionalLocations[0].SourceSpan)
-                    || !root.FullSpan.Contains(diagnostic.AdditionalLocations[1].SourceSpan))
+                    || member is null || enumType is null || path is null)
                 {
                     return null;
                 }
 
-                return new Target(diagnostic.AdditionalLocations[0].SourceSpan, diagnostic.AdditionalLocations[1].SourceSpan, enumType, member, path);
+                foreach (var location in diagnostic.AdditionalLocations)
+                {
+                    if (!root.FullSpan.Contains(location.SourceSpan))
+                    {
+                        return null;
+                    }
+                }
+
+                return new Target(diagnostic, enumType, member, path);
             }
 
             /// <summary>
             /// The nodes at the diagnostic's locations in the tree it was reported on; null where the test cannot be
             /// replaced: <c>ex.Message?.Contains("550")</c>, whose test is a member binding of a conditional access outside it.
             /// </summary>
-            internal (ExpressionSyntax Exception, ExpressionSyntax Replaced)? Locate(SyntaxNode root) =>
-                root.FindNode(ExceptionSpan, getInnermostNodeForTie: true) is ExpressionSyntax exception
-                && root.FindNode(ReplacedSpan, getInnermostNodeForTie: true) is ExpressionSyntax replaced
-                && !BindsOutside(replaced)
-                    ? (exception, replaced)
-                    : null;
+            internal (ExpressionSyntax Exception, ExpressionSyntax Replaced, ExpressionSyntax? Text)? Locate(SyntaxNode root)
+            {
+                if (root.FindNode(_exceptionSpan, getInnermostNodeForTie: true) is not ExpressionSyntax exception
+                    || root.FindNode(_replacedSpan, getInnermostNodeForTie: true) is not ExpressionSyntax replaced
+                    || BindsOutside(replaced))
+                {
+                    return null;
+                }
+
+                var text = _textSpan is { } span ? root.FindNode(span, getInnermostNodeForTie: true) as ExpressionSyntax : null;
+                return (exception, replaced, text);
+            }
 
             /// <summary>Whether a <c>.Member</c> or <c>[index]</c> binding in <paramref name="expression"/> belongs to a <c>?.</c> outside it.</summary>
             private static bool BindsOutside(ExpressionSyntax expression)
@@ -457,35 +495,39 @@ namespace SmtpCodes.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>The nodes carrying this target's marks, in a tree made by <see cref="Mark"/> or <see cref="MarkAll"/>.</summary>
-            internal (ExpressionSyntax Exception, ExpressionSyntax Replaced)? Find(SyntaxNode root)
+            /// <summary>The nodes carrying this target's marks, in a tree made by <see cref="Mark"/>.</summary>
+            internal (ExpressionSyntax Exception, ExpressionSyntax Replaced, ExpressionSyntax? Text)? Find(SyntaxNode root)
             {
-                ExpressionSyntax? exception = null, replaced = null;
-                foreach (var node in root.GetAnnotatedNodes(_exceptionMark))
-                {
-                    exception = node as ExpressionSyntax;
-                }
-
-                foreach (var node in root.GetAnnotatedNodes(_replacedMark))
-                {
-                    replaced = node as ExpressionSyntax;
-                }
-
-                return exception is not null && replaced is not null ? (exception, replaced) : null;
+                var exception = Marked(root, _exceptionMark);
+                var replaced = Marked(root, _replacedMark);
+                return exception is not null && replaced is not null ? (exception, replaced, Marked(root, _textMark)) : null;
             }
 
-            internal Document Mark(Document document, SyntaxNode root) => MarkAll(document, root, new[] { this });
-
-            internal static Document MarkAll(Document document, SyntaxNode root, IReadOnlyList<Target> targets)
+            private static ExpressionSyntax? Marked(SyntaxNode root, SyntaxAnnotation mark)
             {
-                var marks = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
-                foreach (var target in targets)
+                ExpressionSyntax? found = null;
+                foreach (var node in root.GetAnnotatedNodes(mark))
                 {
-                    if (target.Locate(root) is { } nodes)
-                    {
-                        Add(marks, nodes.Exception, target._exceptionMark);
-                        Add(marks, nodes.Replaced, target._replacedMark);
-                    }
+                    found = node as ExpressionSyntax;
+                }
+
+                return found;
+            }
+
+            /// <summary>The document with this target's nodes annotated, so they are found again after the tree changes around them.</summary>
+            internal Document Mark(Document document, SyntaxNode root)
+            {
+                if (Locate(root) is not { } nodes)
+                {
+                    return document;
+                }
+
+                var marks = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
+                Add(marks, nodes.Exception, _exceptionMark);
+                Add(marks, nodes.Replaced, _replacedMark);
+                if (nodes.Text is { } text)
+                {
+                    Add(marks, text, _textMark);
                 }
 
                 return document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));

@@ -199,7 +199,9 @@ namespace SmtpCodes.Analyzers.Rules
                     constant = constant.Substring(1);
                 }
 
-                var hasCode = ReplyCodeText.TryRead(constant, out var code);
+                // In a pattern the code may end with a whitespace class: "^550\s+5\.1\.1".
+                var codeText = isRegex && constant.Length > 4 && constant[3] == '\\' && constant[4] == 's' ? constant.Substring(0, 3) : constant;
+                var hasCode = ReplyCodeText.TryRead(codeText, out var code);
                 if (!hasCode && !(isStartsWith && ReplyCodeText.IsReplyClass(constant)))
                 {
                     return false;
@@ -225,6 +227,19 @@ namespace SmtpCodes.Analyzers.Rules
                         .Add(StatusFromMessageProperties.EnumType, exception.StatusEnum.MetadataName)
                         .Add(StatusFromMessageProperties.MemberName, names[0].Name);
                     additional = ImmutableArray.Create(exceptionSyntax.GetLocation(), replaced.Syntax.GetLocation());
+
+                    // "550 5.1.1": real replies do not start their message with the code, but the enhanced code and the text
+                    // after it are there; the fix keeps testing them beside the status (additional location 2: the text).
+                    if (TextAfterCode(constant, isRegex) is { Length: > 0 } rest)
+                    {
+                        properties = properties.Add(StatusFromMessageProperties.TextAfterCode, rest);
+                        if (isRegex)
+                        {
+                            properties = properties.Add(StatusFromMessageProperties.TextIsPattern, "true");
+                        }
+
+                        additional = additional.Add(text.Syntax.GetLocation());
+                    }
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -235,6 +250,32 @@ namespace SmtpCodes.Analyzers.Rules
                     test.Syntax.ToString(),
                     statusText));
                 return true;
+            }
+
+            /// <summary>
+            /// What a searched text holds after its reply code and the space or hyphen that ends it: <c>5.1.1</c> of
+            /// <c>"550 5.1.1"</c>; in a regular expression also after <c>\s</c>, <c>\s+</c> or <c>\s*</c>. Empty when nothing.
+            /// </summary>
+            private static string TextAfterCode(string constant, bool isRegex)
+            {
+                var index = 3;
+                while (index < constant.Length)
+                {
+                    if (constant[index] == ' ' || constant[index] == '-')
+                    {
+                        index++;
+                    }
+                    else if (isRegex && index + 1 < constant.Length && constant[index] == '\\' && constant[index + 1] == 's')
+                    {
+                        index += index + 2 < constant.Length && (constant[index + 2] == '+' || constant[index + 2] == '*') ? 3 : 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                return index < constant.Length ? constant.Substring(index) : string.Empty;
             }
 
             /// <summary>

@@ -10,9 +10,11 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
     /// <summary>
     /// A bulk run the way users make one in a pre-commit hook or CI: <c>dotnet format analyzers</c> with every SMTP rule,
     /// through the packed package, on retry handlers over all four status enums (the BulkFix consumer). The program prints
-    /// what every handler does for every status before and after; the package's promise for bulk runs
-    /// says the output is the same, the value-preserving fixes (SMTP001, SMTP006) are applied, the decisions (SMTP002,
-    /// SMTP003, SMTP005) are left to a person, and a second run changes nothing.
+    /// what every handler does for every status before and after, with exceptions whose messages are worded as real
+    /// clients word them (no reply code in the text); the package's promise for bulk runs says the output is the same, the
+    /// value-preserving fix (SMTP001) is applied, the decisions (SMTP002, SMTP003, SMTP005, SMTP006) are left to a person,
+    /// and a second run changes nothing. SMTP006's fix ran in bulk once: it made `IsServerClosing` true on a 421 reply
+    /// where the text test had been false, and this test fails on that fixer.
     /// </summary>
     [Collection(PackageCollection.Name)]
     public sealed class BulkFixEndToEndTests
@@ -26,6 +28,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
         private static readonly string[] s_decisions =
         {
             DiagnosticIds.MissingTransientCodes, DiagnosticIds.MissingPermanentCodes, DiagnosticIds.MixedReplyClasses,
+            DiagnosticIds.StatusReadFromMessage,
         };
 
         private readonly PackageFixture _fixture;
@@ -44,7 +47,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             Assert.True(_fixture.Build.Output.Contains($"{project.Name} -> ", StringComparison.Ordinal), $"{project.Name} did not build." + Environment.NewLine + _fixture.Build.Describe());
             var before = Ours(_fixture.Diagnostics, project);
             Assert.DoesNotContain(before, d => d.Severity == "error" || PackageFixture.IsAnalyzerFailure(d));
-            foreach (var id in new[] { DiagnosticIds.MagicStatusCode, DiagnosticIds.StatusReadFromMessage }.Concat(s_decisions))
+            foreach (var id in new[] { DiagnosticIds.MagicStatusCode }.Concat(s_decisions))
             {
                 Assert.True(before.Any(d => d.Id == id), $"The consumer has no {id} to begin with: the test would prove nothing about it.{Environment.NewLine}{string.Join(Environment.NewLine, before)}");
             }
@@ -57,7 +60,6 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             var sourcesOnce = Sources(project);
             LogSources("after one run of dotnet format", sourcesBefore, sourcesOnce);
             Assert.DoesNotContain("Unable to fix SMTP001", format.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("Unable to fix SMTP006", format.Output, StringComparison.Ordinal);
 
             var rebuild = await _fixture.RunInWorkspaceAsync(PackageFixture.BuildArguments(project.ProjectFile, "--no-incremental"));
             Log(rebuild);
@@ -68,15 +70,11 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             var outputAfter = await RunProgramAsync(project);
             Assert.Equal(outputBefore, outputAfter);
 
-            // The value-preserving fixes ran: no magic number is left, and the only text test left is the one with no member.
+            // The value-preserving fix ran: no magic number is left; every text test is still there, for a person to decide.
             Assert.True(after.All(d => d.Id != DiagnosticIds.MagicStatusCode), "SMTP001 left after dotnet format:" + Environment.NewLine + string.Join(Environment.NewLine, after));
-            var textTests = after.Where(d => d.Id == DiagnosticIds.StatusReadFromMessage).ToList();
-            Assert.True(
-                textTests.Count == 1 && textTests[0].File!.EndsWith("NetMailSender.cs", StringComparison.Ordinal) && textTests[0].Message.Contains("535", StringComparison.Ordinal),
-                "Expected only the 535 text test (no member in System.Net.Mail) to be left:" + Environment.NewLine + string.Join(Environment.NewLine, textTests));
             var netMail = sourcesOnce["NetMailSender.cs"];
-            Assert.Contains("public static bool IsBounce(SmtpException ex) => ex.StatusCode == SmtpStatusCode.MailboxUnavailable;", netMail, StringComparison.Ordinal);
-            Assert.Contains("public static bool IsServerClosing(SmtpException ex) => ex.StatusCode == SmtpStatusCode.ServiceNotAvailable;", netMail, StringComparison.Ordinal);
+            Assert.Contains("public static bool IsBounce(SmtpException ex) => ex.StatusCode == SmtpStatusCode.MailboxUnavailable || ex.Message.Contains(\"550\");", netMail, StringComparison.Ordinal);
+            Assert.Contains("public static bool IsServerClosing(SmtpException ex) => ex.Message.StartsWith(\"421\");", netMail, StringComparison.Ordinal);
             Assert.Contains("ex.Message.Contains(\"535\")", netMail, StringComparison.Ordinal);
 
             // The decisions stay where they were, as many as before, and nothing throws NotImplementedException.

@@ -33,6 +33,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                     bool Operator({{exceptionType}} ex) => {|SMTP006:"550" == ex.Message|};
                     bool Match({{exceptionType}} ex) => {|SMTP006:Regex.Match(ex.Message, "^550")|}.Success;
                     bool IsMatch({{exceptionType}} ex) => {|SMTP006:Regex.IsMatch(ex.Message, "^550")|};
+                    bool Enhanced({{exceptionType}} ex) => {|SMTP006:Regex.IsMatch(ex.Message, @"^550\s+5\.1\.1")|};
 
                     void Caught(Action send)
                     {
@@ -59,12 +60,13 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 class Handler
                 {
                     bool Contains({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
-                    bool StartsWith({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool StartsWith({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable && ex.Message.Contains("5.1.1");
                     bool IndexOf({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
                     bool Equals({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
                     bool Operator({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
                     bool Match({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
                     bool IsMatch({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable;
+                    bool Enhanced({{exceptionType}} ex) => ex.{{status}} == {{enumType}}.MailboxUnavailable && Regex.IsMatch(ex.Message, @"5\.1\.1");
 
                     void Caught(Action send)
                     {
