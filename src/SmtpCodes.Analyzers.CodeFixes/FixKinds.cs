@@ -16,7 +16,7 @@ namespace SmtpCodes.Analyzers
     /// the key is the rule ID and a verb, <c>&lt;ID&gt;.&lt;Action&gt;</c>: <c>SMTP002.AddToExistingHandler</c>,
     /// <c>SMTP002.AddAsNewCase</c>, <c>SMTP002.ListWhereHandledToday</c>, the same for <c>SMTP003</c>, <c>SMTP005.Split</c>,
     /// <c>SMTP006.CompareStatus</c> (real messages do not hold the reply code, so the program takes the other branch
-    /// afterwards), <c>SMTP007.MoveToGiveUpBranch</c>, <c>SMTP008.MoveToRetryBranch</c>.
+    /// afterwards), <c>SMTP007.RetryOnlyTransient</c>, <c>SMTP007.MoveToGiveUpBranch</c>, <c>SMTP008.MoveToRetryBranch</c>.
     /// (<c>ListWhereHandledToday</c> keeps what the program does, but it states that the codes belong where they go today,
     /// which is a person's decision too.) Their fixers return no Fix All
     /// provider: Fix All and <c>dotnet format</c> leave those diagnostics in place; a person takes them one at a time
@@ -61,5 +61,8 @@ namespace SmtpCodes.Analyzers
 
         /// <summary>SMTP006: the text test becomes a comparison of the exception's status (a decision: the program acts on the status afterwards).</summary>
         public const string CompareStatus = DiagnosticIds.StatusReadFromMessage + ".CompareStatus";
+
+        /// <summary>SMTP007: a catch's filter or a Polly predicate that admitted permanent failures admits transient ones only.</summary>
+        public const string RetryOnlyTransient = DiagnosticIds.PermanentFailureRetried + ".RetryOnlyTransient";
     }
 }

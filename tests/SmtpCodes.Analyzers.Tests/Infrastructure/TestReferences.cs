@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace SmtpCodes.Analyzers.Tests.Infrastructure
 {
-    /// <summary>What the compilations under test reference: .NET 10 reference assemblies, and the real MailKit and SmtpServer.</summary>
+    /// <summary>What the compilations under test reference: .NET 10 reference assemblies, and the real MailKit, SmtpServer and Polly.</summary>
     public static class TestReferences
     {
         /// <summary>.NET 10 reference assemblies: System.Net.Mail is there.</summary>
@@ -19,5 +19,13 @@ namespace SmtpCodes.Analyzers.Tests.Infrastructure
             MetadataReference.CreateFromFile(typeof(MailKit.Net.Smtp.SmtpClient).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(MimeKit.MimeMessage).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(SmtpServer.SmtpServer).Assembly.Location));
+
+        /// <summary>Polly 8.9.1: its v7 API (<c>Policy.Handle&lt;T&gt;()</c>, Polly.dll) and v8's (<c>RetryStrategyOptions</c>, Polly.Core.dll).</summary>
+        public static ImmutableArray<MetadataReference> Polly { get; } = ImmutableArray.Create<MetadataReference>(
+            MetadataReference.CreateFromFile(typeof(global::Polly.Policy).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(global::Polly.ResiliencePipelineBuilder).Assembly.Location));
+
+        /// <summary>Every library the code under test may use: the mail libraries and Polly.</summary>
+        public static ImmutableArray<MetadataReference> Libraries { get; } = MailLibraries.AddRange(Polly);
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace SmtpCodes.Analyzers.Tests.Infrastructure
 {
     /// <summary>
-    /// One test harness for every rule: .NET 10 references plus MailKit and SmtpServer, a chosen C# version,
+    /// One test harness for every rule: .NET 10 references plus MailKit, SmtpServer and Polly, a chosen C# version,
     /// optional .editorconfig lines and extra source files (the Aspose enum, a user's enum).
     /// </summary>
     public static class Verifier<TAnalyzer, TCodeFix>
@@ -53,7 +53,7 @@ namespace SmtpCodes.Analyzers.Tests.Infrastructure
             public Test()
             {
                 ReferenceAssemblies = TestReferences.Net10;
-                TestState.AdditionalReferences.AddRange(TestReferences.MailLibraries);
+                TestState.AdditionalReferences.AddRange(TestReferences.Libraries);
             }
 
             public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;

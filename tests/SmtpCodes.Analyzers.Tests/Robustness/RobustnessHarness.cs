@@ -23,10 +23,10 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
         private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> s_references = new(async () =>
         {
             var net10 = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false);
-            return net10.AddRange(TestReferences.MailLibraries);
+            return net10.AddRange(TestReferences.Libraries);
         });
 
-        /// <summary>.NET 10 reference assemblies plus MailKit, MimeKit and SmtpServer, resolved once.</summary>
+        /// <summary>.NET 10 reference assemblies plus MailKit, MimeKit, SmtpServer and Polly, resolved once.</summary>
         public static Task<ImmutableArray<MetadataReference>> ReferencesAsync() => s_references.Value;
 
         public static CSharpParseOptions ParseOptions(SourceCase source) =>

@@ -317,7 +317,7 @@ namespace SmtpCodes.Analyzers.Tests.Rules
                 }
             }
 
-            Assert.Equal(5, SmtpCodesComponents.Fixers.Length);
+            Assert.Equal(6, SmtpCodesComponents.Fixers.Length);
         }
 
         /// <summary>
