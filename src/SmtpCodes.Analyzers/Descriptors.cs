@@ -13,10 +13,10 @@ namespace SmtpCodes.Analyzers
 
         internal static readonly DiagnosticDescriptor SMTP000_InvalidOption = Create(
             DiagnosticIds.InvalidOption,
-            "An smtp_codes option has a value that cannot be read",
-            "The value '{1}' of option '{0}' cannot be read: {2}; the default is used instead",
+            "An smtp_codes option is unknown or has a value that cannot be read",
+            "The option '{0}' {1}; {2}",
             Categories.Configuration,
-            "An option in .editorconfig or a global AnalyzerConfig file has a value the analyzers cannot use. The analysis goes on with the option's default, so fix the value to get the behaviour you asked for.",
+            "An option in .editorconfig or a global AnalyzerConfig file that the analyzers cannot use: a key that is none of theirs (a typo leaves the option you meant off), a value they cannot read, or a name in smtp_codes.status_enum_types that is no enum. The message says what is used instead; fix the option to get the behaviour you asked for.",
             WellKnownDiagnosticTags.CompilationEnd);
 
         internal static readonly DiagnosticDescriptor SMTP001_MagicStatusCode = Create(

@@ -25,6 +25,23 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
         }
 
         [Fact]
+        public void Both_installs_add_the_package_without_replacing_the_sources()
+        {
+            foreach (var location in new[] { CommandLocation.Project, CommandLocation.TeamRepository })
+            {
+                var install = s_commands.Where(command => command.Location == location && command.Text.StartsWith("dotnet add package SmtpCodes.Analyzers", StringComparison.Ordinal)).ToList();
+                Assert.True(install.Count == 1, $"Expected one documented install in {location}, found {install.Count}.");
+                Assert.DoesNotContain("--source", install[0].Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("-s ", install[0].Text, StringComparison.Ordinal);
+            }
+
+            // The team's source is a path relative to nuget.config: no ~, no absolute path.
+            var teamSource = Assert.Single(s_commands, command => command.Location == CommandLocation.TeamRepository && command.Text.StartsWith("dotnet nuget add source ", StringComparison.Ordinal));
+            var path = teamSource.Text.Substring("dotnet nuget add source ".Length).Split(' ')[0];
+            Assert.False(path.StartsWith("~", StringComparison.Ordinal) || path.StartsWith("/", StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal), $"The team's package source '{path}' is not relative.");
+        }
+
+        [Fact]
         public void Every_exclusion_and_expectation_names_a_documented_command()
         {
             foreach (var prefix in DocumentedCommands.Excluded.Keys)
@@ -66,9 +83,14 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
                 "```ini",
                 "dotnet_diagnostic.SMTP001.severity = none",
                 "```",
+                "```sh",
+                "# In your repository's folder, where your project file is.",
+                "git add nuget.config",
+                "```",
             }).ToArray();
 
-            Assert.Equal(2, commands.Length);
+            Assert.Equal(3, commands.Length);
+            Assert.Equal(("git add nuget.config", CommandLocation.TeamRepository), (commands[2].Text, commands[2].Location));
             Assert.Equal(("dotnet build --no-incremental", CommandLocation.Project, 3), (commands[0].Text, commands[0].Location, commands[0].Line));
             Assert.Equal(("dotnet build docs/samples/MailSender", CommandLocation.Repository, 7), (commands[1].Text, commands[1].Location, commands[1].Line));
         }

@@ -13,6 +13,12 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
         /// <summary>The user's own project folder: a block whose first line is <c># In your project's folder</c>.</summary>
         Project,
+
+        /// <summary>
+        /// The root of the user's own git repository, which holds their project: a block whose first line is
+        /// <c># In your repository's folder</c> (the team install, which a second clone must be able to build).
+        /// </summary>
+        TeamRepository,
     }
 
     /// <summary>One shell command of a <c>```sh</c> block in <c>README.md</c> or <c>docs/**.md</c>.</summary>
@@ -44,7 +50,10 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
     /// How the test reads them: every <c>```sh</c> (or <c>bash</c>, <c>shell</c>) block of <c>README.md</c> and of
     /// the Markdown files under <c>docs/</c>, in that order; each line that is not empty and not a <c># comment</c> is
     /// one command. A block runs in a copy of the repository, unless its first line is
-    /// <c># In your project's folder</c>: then it runs in a fresh <c>dotnet new console</c> project.
+    /// <c># In your project's folder</c>: then it runs in a fresh <c>dotnet new console</c> project that references
+    /// MailKit 4.18.2 (written, not restored), on an empty NuGet cache; or <c># In your repository's folder</c>: then it
+    /// runs in another such project, the root of a git repository of its own, which the test then commits, clones to
+    /// another path and builds there, with another empty cache and without <c>~/smtpcodes-feed</c>.
     /// </para>
     /// <para>
     /// Placeholders: the documents write the local package folder as <c>~/smtpcodes-feed</c>; the test runs every
@@ -55,6 +64,8 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
     public static class DocumentedCommands
     {
         public const string ProjectMarker = "# In your project's folder";
+
+        public const string TeamRepositoryMarker = "# In your repository's folder";
 
         /// <summary>Commands the test does not run, each with the reason: matched by the start of the command.</summary>
         public static IReadOnlyDictionary<string, string> Excluded { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -117,6 +128,10 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
                     if (first && line.StartsWith(ProjectMarker, StringComparison.Ordinal))
                     {
                         location = CommandLocation.Project;
+                    }
+                    else if (first && line.StartsWith(TeamRepositoryMarker, StringComparison.Ordinal))
+                    {
+                        location = CommandLocation.TeamRepository;
                     }
 
                     first = false;

@@ -262,12 +262,14 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             var expected = project.ExpectedKeys(PackageFixture.ImplementedIds);
             expected.Add("warning SMTP000");
             expected.Add("warning SMTP000");
+            expected.Add("warning SMTP000");
             expected.Sort(StringComparer.Ordinal);
             AssertDiagnostics(project, expected, _fixture.ActualKeys(project), _fixture.Build);
 
             var messages = _fixture.Diagnostics.Where(d => d.ProjectName == project.Name && d.Id == DiagnosticIds.InvalidOption).Select(d => d.Message).ToList();
             Assert.Contains(messages, m => m.Contains("smtp_codes.status_enum_types", StringComparison.Ordinal) && m.Contains("Contoso.Mail.NoSuchEnum", StringComparison.Ordinal));
             Assert.Contains(messages, m => m.Contains("smtp_codes.default_counts_as_handled", StringComparison.Ordinal) && m.Contains("maybe", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.Contains("'smtp_codes.additional_reply_code'", StringComparison.Ordinal) && m.Contains("did you mean 'smtp_codes.additional_reply_codes'?", StringComparison.Ordinal));
             AssertBuilt(project);
         }
 

@@ -196,6 +196,8 @@ namespace SmtpCodes.Analyzers.Tests.Robustness
             internal DictionaryOptions(ImmutableDictionary<string, string> values) => _values = values;
 
             public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+
+            public override IEnumerable<string> Keys => _values.Keys;
         }
     }
 }

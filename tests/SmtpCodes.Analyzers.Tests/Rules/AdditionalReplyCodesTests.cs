@@ -71,7 +71,10 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         {
             var test = VerifyOptions.Create("class Handler { }");
             test.AddEditorConfig(Key + " = " + value);
-            test.ExpectedDiagnostics.Add(VerifyOptions.Diagnostic("SMTP000").WithArguments(Key, value, $"'{invalid}' is not a three-digit reply code; {Expected}"));
+            test.ExpectedDiagnostics.Add(VerifyOptions.Diagnostic("SMTP000").WithArguments(
+                Key,
+                $"has the value '{value}', which cannot be read ('{invalid}' is not a three-digit reply code; {Expected})",
+                "the whole list is ignored, so SMTP004 accepts none of its codes"));
             return test.RunAsync();
         }
 
