@@ -29,7 +29,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Editor
         /// <summary>What is typed, key by key, on the empty line marked in <see cref="MailSenderSource"/>.</summary>
         internal const string Typed = "if ((int)ex.StatusCode == 550) break;";
 
-        private const string TypingMarker = "// typing here";
+        internal const string TypingMarker = "// typing here";
 
         private static readonly TimeSpan s_request = TimeSpan.FromMinutes(2);
         private static readonly TimeSpan s_load = TimeSpan.FromMinutes(6);

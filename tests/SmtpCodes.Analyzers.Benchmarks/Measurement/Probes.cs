@@ -40,6 +40,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             yield return Probe("probe:Report", start => start.RegisterSyntaxNodeAction(ReportThreeDigitCodes, SyntaxKind.NumericLiteralExpression), GeneratedCodeAnalysisFlags.ReportDiagnostics);
         }
 
+        /// <summary>An analyzer that registers nothing at compilation start: what the driver costs by itself.</summary>
+        internal static MeasuredAnalyzer Nothing() => Probe("probe:nothing", _ => { });
+
         private static MeasuredAnalyzer Probe(string name, Action<CompilationStartAnalysisContext> register, GeneratedCodeAnalysisFlags generatedCode = GeneratedCodeAnalysisFlags.None) =>
             new(name, new ProbeAnalyzer(register, generatedCode), isPeer: false, ImmutableArray.Create(Descriptor.Id), isProbe: true);
 

@@ -13,14 +13,20 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
 
         public List<TargetResult> Targets { get; set; } = new();
 
+        /// <summary>Where each section and verdict goes as soon as its measure ends (the console), so that a long run shows them early.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Action<string>? Log { get; set; }
+
         public void Add(string? title, string? section, TargetResult target)
         {
             if (section is not null)
             {
                 Sections.Add((title is null ? "" : "### " + title + "\n\n") + section);
+                Log?.Invoke(Sections[Sections.Count - 1]);
             }
 
             Targets.Add(target);
+            Log?.Invoke("- " + Spread.Verdict(target.Target, target.Measured, target.Verdict) + "\n");
         }
 
         /// <summary>The sections, then one verdict line per target.</summary>

@@ -117,7 +117,7 @@ namespace SmtpCodes.Analyzers.Tests.Benchmarks
         }
 
         [Theory]
-        [InlineData("--measure", "builds", "--measure: 'builds' is none of build, dense, editor, telemetry")]
+        [InlineData("--measure", "builds", "--measure: 'builds' is none of build, dense, editor, keystroke, telemetry")]
         [InlineData("--pairs", "0", "--pairs: '0' is not a positive number")]
         [InlineData("--dense-lines", "many", "--dense-lines: 'many' is not a positive number")]
         [InlineData("--editor-rounds", "-1", "--editor-rounds: '-1' is not a positive number")]
