@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using SmtpCodes.Analyzers.Benchmarks.Corpus;
+using SmtpCodes.Analyzers.Benchmarks.Editor;
 using SmtpCodes.Analyzers.Benchmarks.Measurement;
 using SmtpCodes.Analyzers.Benchmarks.Report;
 
@@ -23,22 +24,35 @@ namespace SmtpCodes.Analyzers.Benchmarks
 
         private const string Usage = """
             SmtpCodes.Analyzers.Benchmarks [options]
-              --sizes 2000,20000,200000   corpus sizes in lines (each corpus stops at the first file that reaches the size)
+            What a user feels, first (each with and without the package, in one run, alternating):
+              --measure build,dense,editor,telemetry
+                                          which measures (default: all four, about 20 minutes on 2 cores):
+                                          build: `dotnet build --no-incremental` of an ordinary application with MailKit
+                                          dense: the same of dense mail code, beside IDE0010+IDE0072 and the binding floor
+                                          editor: edit to diagnostics in csharp-ls 0.28.0, key by key, then where a
+                                          keystroke's time goes (in-process; alone: keystroke)
+                                          telemetry: where the time goes (in-process, per analyzer; see --sizes), then
+                                          the analyzers' compilation-start work after a one-file edit
+              --build-lines 200000        lines of the ordinary application (build)
+              --pairs 3                   rounds of the build measure (each: with and without, the order alternating)
+              --dense-lines 20000         lines of dense mail code (dense)
+              --dense-rounds 5            rounds of the dense measure (each: without, with, IDE0010+IDE0072, floor)
+              --editor-rounds 3           rounds of the editor measure (each: the statement typed key by key)
+            Telemetry (where the time goes):
+              --sizes 20000               corpus sizes in lines (each corpus stops at the first file that reaches the size)
               --corpora smtp,plain,mail   which corpora: smtp (SMTP-heavy), plain (no SMTP, no mail library),
                                           mail (no SMTP code, MailKit/MimeKit/SmtpServer referenced)
-              --repetitions 5             measured repetitions per corpus and size (the median is reported)
+              --repetitions 3             measured repetitions per corpus and size (the median is reported)
               --warmup 1                  discarded rounds per corpus before the first (smallest) size is measured
               --seed 20261128             corpus seed
               --analyzers A,B             time only these analyzers and peers (type names, peer rule IDs); default: all
-              --probes                    also time analyzers that register one kind of action and do nothing (the driver's floor)
+              --probes                    also time analyzers that register one kind of action and do nothing (the driver's
+                                          floor), and the binding floor
               --replay ANALYZER           profiling aid, not a measure: call one analyzer's syntax-node callbacks directly,
                                           --repetitions rounds, on the first of --sizes and --corpora, bound once
-              --compilation-start         only the measure every run ends with: the analyzers' compilation-start work
-                                          (catalog and gate) on an editor's new compilation after a one-file edit
-                                          (200 references, 1,000 files)
-              --real-build                instead of the benchmark: the mail-referenced corpus (largest of --sizes) as a
-                                          net10.0 project with MailKit; `dotnet build --no-incremental` with and without
-                                          the analyzers, --repetitions alternating pairs
+              --compilation-start         only the analyzers' compilation-start work (catalog and gate) on an editor's new
+                                          compilation after a one-file edit (200 references, 1,000 files)
+              --real-build                the same as --measure build
               --output DIR                where benchmark.json and benchmark.md go (default: results/ beside this program)
             """;
 
@@ -100,11 +114,42 @@ namespace SmtpCodes.Analyzers.Benchmarks
                 Console.WriteLine($"Peer {peer.Name} could not load: {peer.Reason}");
             }
 
-            if (options.RealBuild)
+            // The headline: what a user feels.
+            var headline = new Headline { Log = Console.WriteLine };
+            report.Headline = headline;
+            // Dense code and the editor first: the longest, the ordinary 200k-line build, comes last.
+            if (options.Measures.Contains(Measure.Dense) && !RealBuild.Dense(options.DenseLines, options.DenseRounds, options.Seed, headline, Console.WriteLine))
             {
-                return RealBuild.Run(options.Sizes[options.Sizes.Count - 1], options.Repetitions, options.Seed, Console.WriteLine);
+                return 1;
             }
 
+            if (options.Measures.Contains(Measure.Editor) && !await EditorLatency.MeasureAsync(options.EditorRounds, headline, Console.WriteLine).ConfigureAwait(false))
+            {
+                return 1;
+            }
+
+            if (options.Measures.Contains(Measure.Editor) || options.Measures.Contains(Measure.Keystroke))
+            {
+                headline.Sections.Add("### Where a keystroke's time goes\n\n" + await KeystrokeProfile.MeasureAsync(analyzers, references, options.EditorRounds).ConfigureAwait(false));
+                Console.WriteLine(headline.Sections[headline.Sections.Count - 1]);
+            }
+
+            if (options.Measures.Contains(Measure.Build) && !RealBuild.MailReferenced(options.BuildLines, options.Pairs, options.Seed, headline, Console.WriteLine))
+            {
+                return 1;
+            }
+
+            if (headline.Sections.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine(headline.ToMarkdown());
+            }
+
+            if (!options.Measures.Contains(Measure.Telemetry) && !options.CompilationStart)
+            {
+                await WriteAsync(options.Output, report, headline.ToMarkdown()).ConfigureAwait(false);
+                return 0;
+            }
 
             if (options.Replay is { } replayed)
             {
@@ -154,15 +199,16 @@ namespace SmtpCodes.Analyzers.Benchmarks
                 return 1;
             }
 
-            var markdown = MarkdownWriter.Write(report);
+            var markdown = "## Where the time goes (in-process telemetry)\n\n" + MarkdownWriter.Write(report);
             Console.WriteLine();
             Console.WriteLine(markdown);
+            if (headline.Targets.Count > 0)
+            {
+                // Once more, so that the verdicts end the output.
+                Console.WriteLine(headline.ToMarkdown());
+            }
 
-            Directory.CreateDirectory(options.Output);
-            var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
-            await File.WriteAllTextAsync(Path.Combine(options.Output, "benchmark.json"), json).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(options.Output, "benchmark.md"), markdown).ConfigureAwait(false);
-            Console.WriteLine("Written: " + Path.Combine(options.Output, "benchmark.json") + " and benchmark.md");
+            await WriteAsync(options.Output, report, (headline.Targets.Count > 0 ? headline.ToMarkdown() : "") + markdown).ConfigureAwait(false);
 
             foreach (var exception in report.AnalyzerExceptions)
             {
@@ -178,13 +224,43 @@ namespace SmtpCodes.Analyzers.Benchmarks
             return 0;
         }
 
+        private static async Task WriteAsync(string output, BenchmarkReport report, string markdown)
+        {
+            Directory.CreateDirectory(output);
+            var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
+            await File.WriteAllTextAsync(Path.Combine(output, "benchmark.json"), json).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(output, "benchmark.md"), markdown).ConfigureAwait(false);
+            Console.WriteLine("Written: " + Path.Combine(output, "benchmark.json") + " and benchmark.md");
+        }
+
+        internal enum Measure
+        {
+            Build,
+            Dense,
+            Editor,
+            Keystroke,
+            Telemetry,
+        }
+
         private sealed class Options
         {
-            internal List<int> Sizes { get; } = new() { 2_000, 20_000, 200_000 };
+            internal List<int> Sizes { get; } = new() { 20_000 };
+
+            internal HashSet<Measure> Measures { get; } = new() { Measure.Build, Measure.Dense, Measure.Editor, Measure.Telemetry };
+
+            internal int BuildLines { get; private set; } = 200_000;
+
+            internal int Pairs { get; private set; } = 3;
+
+            internal int DenseLines { get; private set; } = 20_000;
+
+            internal int DenseRounds { get; private set; } = 5;
+
+            internal int EditorRounds { get; private set; } = 3;
 
             internal List<CorpusKind> Corpora { get; } = new() { CorpusKind.SmtpHeavy, CorpusKind.NoSmtp, CorpusKind.MailReferenced };
 
-            internal int Repetitions { get; private set; } = 5;
+            internal int Repetitions { get; private set; } = 3;
 
             internal int Warmups { get; private set; } = 1;
 
@@ -196,9 +272,6 @@ namespace SmtpCodes.Analyzers.Benchmarks
 
             /// <summary>The analyzer whose callbacks <see cref="Measurement.Replay"/> calls, or null for the benchmark.</summary>
             internal string? Replay { get; private set; }
-
-            /// <summary>Run <see cref="Measurement.RealBuild"/> instead of the benchmark.</summary>
-            internal bool RealBuild { get; private set; }
 
             /// <summary>Run <see cref="Measurement.CompilationStart"/> alone, no corpus.</summary>
             internal bool CompilationStart { get; private set; }
@@ -264,12 +337,46 @@ namespace SmtpCodes.Analyzers.Benchmarks
                             break;
                         case "--replay":
                             options.Replay = Value(args, ref i);
+                            options.Measures.Clear();
+                            break;
+                        case "--measure":
+                            options.Measures.Clear();
+                            foreach (var part in Value(args, ref i).Split(','))
+                            {
+                                options.Measures.Add(part.Trim() switch
+                                {
+                                    "build" => Measure.Build,
+                                    "dense" => Measure.Dense,
+                                    "editor" => Measure.Editor,
+                                    "keystroke" => Measure.Keystroke,
+                                    "telemetry" => Measure.Telemetry,
+                                    _ => throw new ArgumentException($"--measure: '{part}' is none of build, dense, editor, keystroke, telemetry"),
+                                });
+                            }
+
+                            break;
+                        case "--build-lines":
+                            options.BuildLines = Positive(Value(args, ref i), "--build-lines");
+                            break;
+                        case "--pairs":
+                            options.Pairs = Positive(Value(args, ref i), "--pairs");
+                            break;
+                        case "--dense-lines":
+                            options.DenseLines = Positive(Value(args, ref i), "--dense-lines");
+                            break;
+                        case "--dense-rounds":
+                            options.DenseRounds = Positive(Value(args, ref i), "--dense-rounds");
+                            break;
+                        case "--editor-rounds":
+                            options.EditorRounds = Positive(Value(args, ref i), "--editor-rounds");
                             break;
                         case "--real-build":
-                            options.RealBuild = true;
+                            options.Measures.Clear();
+                            options.Measures.Add(Measure.Build);
                             break;
                         case "--compilation-start":
                             options.CompilationStart = true;
+                            options.Measures.Clear();
                             break;
                         case "--probes":
                             options.Probes = true;

@@ -178,9 +178,14 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             return attribute is not null && Array.IndexOf(attribute.Languages, LanguageNames.CSharp) >= 0;
         }
 
-        private static Assembly? PackageAssembly(string metadataKey, string relativePath, out string? error)
+        /// <summary>The folder of the CodeStyle package's C# analyzers (IDE0010, IDE0072), for a real build's <c>Analyzer</c> items.</summary>
+        internal static string CodeStyleDirectory() =>
+            PackageFolder("CodeStylePackage") is { Length: > 0 } folder && Directory.Exists(Path.Combine(folder, "analyzers", "dotnet", "cs"))
+                ? Path.Combine(folder, "analyzers", "dotnet", "cs")
+                : throw new InvalidOperationException("The CodeStyle package was not restored (assembly metadata CodeStylePackage).");
+
+        private static string? PackageFolder(string metadataKey)
         {
-            error = null;
             string? folder = null;
             foreach (var metadata in typeof(AnalyzerSet).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
             {
@@ -190,6 +195,13 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 }
             }
 
+            return folder;
+        }
+
+        private static Assembly? PackageAssembly(string metadataKey, string relativePath, out string? error)
+        {
+            error = null;
+            var folder = PackageFolder(metadataKey);
             if (string.IsNullOrEmpty(folder))
             {
                 error = $"the package folder is unknown (assembly metadata {metadataKey} is empty: was the package restored?)";

@@ -34,8 +34,14 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 
             // Roslyn's cost of reporting, with nothing to decide: a diagnostic at every three-digit literal from 200 to
             // 599, as SmtpCodes' rules configure generated code. Divide its ms by its diagnostics for the cost of one.
+            // The binding floor: one question to the semantic model per body the rules' syntax gates would bind.
+            yield return new MeasuredAnalyzer("probe:binding floor", new Floor.BindingFloorAnalyzer(), isPeer: false, ImmutableArray.Create(Floor.BindingFloorAnalyzer.Id), isProbe: true);
+
             yield return Probe("probe:Report", start => start.RegisterSyntaxNodeAction(ReportThreeDigitCodes, SyntaxKind.NumericLiteralExpression), GeneratedCodeAnalysisFlags.ReportDiagnostics);
         }
+
+        /// <summary>An analyzer that registers nothing at compilation start: what the driver costs by itself.</summary>
+        internal static MeasuredAnalyzer Nothing() => Probe("probe:nothing", _ => { });
 
         private static MeasuredAnalyzer Probe(string name, Action<CompilationStartAnalysisContext> register, GeneratedCodeAnalysisFlags generatedCode = GeneratedCodeAnalysisFlags.None) =>
             new(name, new ProbeAnalyzer(register, generatedCode), isPeer: false, ImmutableArray.Create(Descriptor.Id), isProbe: true);

@@ -41,6 +41,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
         public List<CompilationStartRow> CompilationStart { get; set; } = new();
 
         public List<string> AnalyzerExceptions { get; set; } = new();
+
+        /// <summary>What a user feels: real builds and a keystroke, with and without the package (issue 21).</summary>
+        public Headline Headline { get; set; } = new();
     }
 
     public sealed class PeerFailure

@@ -25,7 +25,7 @@ namespace SmtpCodes.Analyzers.Tests.Benchmarks
             var output = Path.Combine(Path.GetTempPath(), "smtpcodes-benchmark-" + Guid.NewGuid().ToString("N"));
             try
             {
-                var (exitCode, stdout, stderr) = await RunBenchmarkAsync("--sizes", "300", "--repetitions", "1", "--warmup", "0", "--output", output);
+                var (exitCode, stdout, stderr) = await RunBenchmarkAsync("--measure", "telemetry", "--sizes", "300", "--repetitions", "1", "--warmup", "0", "--output", output);
                 Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
 
                 using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "benchmark.json")));
@@ -114,6 +114,30 @@ namespace SmtpCodes.Analyzers.Tests.Benchmarks
             var (exitCode, _, stderr) = await RunBenchmarkAsync("--size", "300");
             Assert.Equal(1, exitCode);
             Assert.Contains("Unknown option: --size", stderr);
+        }
+
+        [Theory]
+        [InlineData("--measure", "builds", "--measure: 'builds' is none of build, dense, editor, keystroke, telemetry")]
+        [InlineData("--pairs", "0", "--pairs: '0' is not a positive number")]
+        [InlineData("--dense-lines", "many", "--dense-lines: 'many' is not a positive number")]
+        [InlineData("--editor-rounds", "-1", "--editor-rounds: '-1' is not a positive number")]
+        public async Task Benchmark_rejects_a_bad_headline_option_before_measuring(string option, string value, string message)
+        {
+            var (exitCode, stdout, stderr) = await RunBenchmarkAsync(option, value);
+            Assert.Equal(1, exitCode);
+            Assert.Contains(message, stderr);
+            Assert.DoesNotContain("Build:", stdout);
+        }
+
+        [Fact]
+        public async Task Benchmark_help_names_every_headline_measure_and_its_flags()
+        {
+            var (exitCode, stdout, _) = await RunBenchmarkAsync("--help");
+            Assert.Equal(0, exitCode);
+            foreach (var flag in new[] { "--measure build,dense,editor,telemetry", "--build-lines", "--pairs", "--dense-lines", "--dense-rounds", "--editor-rounds" })
+            {
+                Assert.Contains(flag, stdout);
+            }
         }
 
         /// <summary>What the benchmark must find by reflection: every C# analyzer of SmtpCodes.Analyzers.</summary>

@@ -17,8 +17,8 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
     /// </summary>
     public sealed class EditorFixture : IAsyncLifetime
     {
-        public const string ServerPackage = "csharp-ls";
-        public const string ServerVersion = "0.28.0";
+        public const string ServerPackage = LspClient.CsharpLsPackage;
+        public const string ServerVersion = LspClient.CsharpLsVersion;
 
         public const string HandlerSource = """
             using System.Net.Mail;
@@ -152,51 +152,13 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             var typingColumn = lines[typingLine].IndexOf("== )", StringComparison.Ordinal) + 3;
 
             var configurationRequests = 0;
-            await using var server = LspClient.Start(
-                _fixture.ServerPath,
-                _fixture.Project,
-                _fixture.Environment,
-                (method, parameters) =>
-                {
-                    if (method != "workspace/configuration")
-                    {
-                        return null; // workspace/diagnostic/refresh, client/registerCapability: nothing to say
-                    }
-
-                    configurationRequests++;
-                    var answers = new JsonArray();
-                    foreach (var item in parameters?["items"]?.AsArray() ?? new JsonArray())
-                    {
-                        answers.Add(item?["section"]?.GetValue<string>() == "csharp" ? new JsonObject { ["analyzersEnabled"] = true } : null);
-                    }
-
-                    return answers;
-                });
+            await using var server = LspClient.Start(_fixture.ServerPath, _fixture.Project, _fixture.Environment, LspClient.AnalyzersEnabled(() => configurationRequests++));
 
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                var rootUri = new Uri(_fixture.Project + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
-                await server.RequestAsync("initialize", new JsonObject
-                {
-                    ["processId"] = System.Environment.ProcessId,
-                    ["rootUri"] = rootUri,
-                    ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = rootUri, ["name"] = "App" }),
-                    ["capabilities"] = new JsonObject
-                    {
-                        ["workspace"] = new JsonObject { ["configuration"] = true, ["diagnostics"] = new JsonObject { ["refreshSupport"] = true } },
-                        ["textDocument"] = new JsonObject
-                        {
-                            ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false },
-                            ["synchronization"] = new JsonObject { ["didSave"] = true },
-                        },
-                    },
-                }, s_requestTimeout);
-                await server.NotifyAsync("initialized", new JsonObject());
-                await server.NotifyAsync("textDocument/didOpen", new JsonObject
-                {
-                    ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = EditorFixture.HandlerSource },
-                });
+                await server.InitializeAsync(_fixture.Project, s_requestTimeout);
+                await server.OpenAsync(uri, EditorFixture.HandlerSource);
 
                 // The opened file: SMTP001 on IsGone's 550, with the rule's page as codeDescription.href.
                 var opened = await PullUntilAsync(server, uri, items => items.Any(item => Code(item) == "SMTP001" && Line(item) == isGoneLine), s_loadTimeout);
@@ -219,17 +181,9 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
                 foreach (var key in "550")
                 {
                     version++;
-                    await server.NotifyAsync("textDocument/didChange", new JsonObject
-                    {
-                        ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
-                        ["contentChanges"] = new JsonArray(new JsonObject
-                        {
-                            ["range"] = Range(typingLine, typingColumn + typed.Length, typingLine, typingColumn + typed.Length),
-                            ["text"] = key.ToString(),
-                        }),
-                    });
+                    await server.ChangeAsync(uri, version, typingLine, typingColumn + typed.Length, typingLine, typingColumn + typed.Length, key.ToString());
                     typed += key;
-                    afterKey = await PullAsync(server, uri);
+                    afterKey = await server.PullDiagnosticsAsync(uri, s_requestTimeout);
                     _output.WriteLine($"after typing '{typed}': {Describe(afterKey)}");
                 }
 
@@ -255,12 +209,6 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             return false;
         }
 
-        private static async Task<List<JsonNode>> PullAsync(LspClient server, string uri)
-        {
-            var report = await server.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }, s_requestTimeout);
-            return report?["items"]?.AsArray().Where(item => item is not null).Select(item => item!).ToList() ?? new List<JsonNode>();
-        }
-
         /// <summary>Pulls the file's diagnostics every second until <paramref name="done"/> holds; fails after <paramref name="timeout"/>.</summary>
         private static async Task<List<JsonNode>> PullUntilAsync(LspClient server, string uri, Func<List<JsonNode>, bool> done, TimeSpan timeout)
         {
@@ -268,7 +216,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             var items = new List<JsonNode>();
             while (stopwatch.Elapsed < timeout)
             {
-                items = await PullAsync(server, uri);
+                items = await server.PullDiagnosticsAsync(uri, s_requestTimeout);
                 if (done(items))
                 {
                     return items;
@@ -281,15 +229,9 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
             throw new TimeoutException($"The expected diagnostics did not arrive within {timeout.TotalSeconds:0} s; the last pull: {Describe(items)}{System.Environment.NewLine}{server.Describe()}");
         }
 
-        private static JsonObject Range(int startLine, int startCharacter, int endLine, int endCharacter) => new()
-        {
-            ["start"] = new JsonObject { ["line"] = startLine, ["character"] = startCharacter },
-            ["end"] = new JsonObject { ["line"] = endLine, ["character"] = endCharacter },
-        };
+        private static string? Code(JsonNode item) => LspClient.Code(item);
 
-        private static string? Code(JsonNode item) => item["code"]?.ToString();
-
-        private static int Line(JsonNode item) => item["range"]!["start"]!["line"]!.GetValue<int>();
+        private static int Line(JsonNode item) => LspClient.Line(item);
 
         private static string Describe(IEnumerable<JsonNode> items) =>
             "[" + string.Join("; ", items.Select(item => $"{Code(item)} at {Line(item) + 1}:{item["range"]!["start"]!["character"]!.GetValue<int>() + 1} {item["message"]}")) + "]";

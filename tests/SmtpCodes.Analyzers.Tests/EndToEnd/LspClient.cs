@@ -18,6 +18,11 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
     /// </summary>
     public sealed class LspClient : IAsyncDisposable
     {
+        /// <summary>The server the editor test and the benchmark's editor measure run: <c>dotnet tool install csharp-ls --version 0.28.0</c>.</summary>
+        public const string CsharpLsPackage = "csharp-ls";
+
+        public const string CsharpLsVersion = "0.28.0";
+
         private readonly Process _process;
         private readonly Stream _input;
         private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -118,6 +123,92 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
 
         public Task NotifyAsync(string method, JsonNode? parameters) =>
             SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+
+        /// <summary>
+        /// Answers <c>workspace/configuration</c> as an editor with analyzers switched on does (csharp-ls:
+        /// <c>csharp.analyzersEnabled</c>); null for the server's other requests (diagnostic refresh, registrations).
+        /// <paramref name="asked"/> is called for each configuration request.
+        /// </summary>
+        public static Func<string, JsonNode?, JsonNode?> AnalyzersEnabled(Action? asked = null) => (method, parameters) =>
+        {
+            if (method != "workspace/configuration")
+            {
+                return null;
+            }
+
+            asked?.Invoke();
+            var answers = new JsonArray();
+            foreach (var item in parameters?["items"]?.AsArray() ?? new JsonArray())
+            {
+                answers.Add(item?["section"]?.GetValue<string>() == "csharp" ? new JsonObject { ["analyzersEnabled"] = true } : null);
+            }
+
+            return answers;
+        };
+
+        /// <summary><c>initialize</c> with the project's folder as the workspace (pull diagnostics, configuration), then <c>initialized</c>.</summary>
+        public async Task InitializeAsync(string projectDirectory, TimeSpan timeout)
+        {
+            var rootUri = new Uri(projectDirectory + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/');
+            await RequestAsync("initialize", new JsonObject
+            {
+                ["processId"] = Environment.ProcessId,
+                ["rootUri"] = rootUri,
+                ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = rootUri, ["name"] = Path.GetFileName(projectDirectory) }),
+                ["capabilities"] = new JsonObject
+                {
+                    ["workspace"] = new JsonObject { ["configuration"] = true, ["diagnostics"] = new JsonObject { ["refreshSupport"] = true } },
+                    ["textDocument"] = new JsonObject
+                    {
+                        ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false },
+                        ["synchronization"] = new JsonObject { ["didSave"] = true },
+                    },
+                },
+            }, timeout).ConfigureAwait(false);
+            await NotifyAsync("initialized", new JsonObject()).ConfigureAwait(false);
+        }
+
+        public Task OpenAsync(string uri, string text) => NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
+        });
+
+        /// <summary>One edit: <paramref name="text"/> replaces the range from (line, character) to (endLine, endCharacter).</summary>
+        public Task ChangeAsync(string uri, int version, int line, int character, int endLine, int endCharacter, string text) => NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject
+            {
+                ["range"] = new JsonObject
+                {
+                    ["start"] = new JsonObject { ["line"] = line, ["character"] = character },
+                    ["end"] = new JsonObject { ["line"] = endLine, ["character"] = endCharacter },
+                },
+                ["text"] = text,
+            }),
+        });
+
+        /// <summary>The document's diagnostics, pulled (<c>textDocument/diagnostic</c>).</summary>
+        public async Task<List<JsonNode>> PullDiagnosticsAsync(string uri, TimeSpan timeout)
+        {
+            var report = await RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }, timeout).ConfigureAwait(false);
+            var items = new List<JsonNode>();
+            foreach (var item in report?["items"]?.AsArray() ?? new JsonArray())
+            {
+                if (item is not null)
+                {
+                    items.Add(item);
+                }
+            }
+
+            return items;
+        }
+
+        /// <summary>A diagnostic's code (<c>SMTP001</c>, <c>CS0219</c>).</summary>
+        public static string? Code(JsonNode item) => item["code"]?.ToString();
+
+        /// <summary>A diagnostic's first line, zero-based.</summary>
+        public static int Line(JsonNode item) => item["range"]!["start"]!["line"]!.GetValue<int>();
 
         /// <summary>The server's stderr and messages, for a failure message.</summary>
         public string Describe() =>
