@@ -21,7 +21,7 @@ namespace SmtpCodes.Analyzers.Tests.EndToEnd
         public const string PackageId = "SmtpCodes.Analyzers";
 
         public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
-        public static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
+        public static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
 
         private readonly List<DotnetResult> _commands = new List<DotnetResult>();
         private readonly Lazy<Task<(DotnetResult Ci, DotnetResult CiFixed)>> _warnAsErrorBuilds;

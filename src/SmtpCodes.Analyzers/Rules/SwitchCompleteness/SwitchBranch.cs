@@ -86,31 +86,7 @@ namespace SmtpCodes.Analyzers.Rules
             && (statements[0] is BreakStatementSyntax || statements[0] is BlockSyntax { Statements: { Count: 1 } inner } && inner[0] is BreakStatementSyntax);
 
         /// <summary>The same statements, or the same arm expression, as <paramref name="other"/>, token for token: whitespace and comments aside.</summary>
-        internal bool DoesWhat(SwitchBranch other)
-        {
-            switch (Syntax)
-            {
-                case SwitchSectionSyntax section when other.Syntax is SwitchSectionSyntax otherSection:
-                    if (section.Statements.Count != otherSection.Statements.Count)
-                    {
-                        return false;
-                    }
-
-                    for (var index = 0; index < section.Statements.Count; index++)
-                    {
-                        if (!SyntaxFactory.AreEquivalent(section.Statements[index], otherSection.Statements[index], topLevel: false))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                case SwitchExpressionArmSyntax arm when other.Syntax is SwitchExpressionArmSyntax otherArm:
-                    return SyntaxFactory.AreEquivalent(arm.Expression, otherArm.Expression, topLevel: false);
-                default:
-                    return false;
-            }
-        }
+        internal bool DoesWhat(SwitchBranch other) => BranchBodies.DoTheSame(Syntax, other.Syntax);
 
         private MemberSet? Union(bool allowDesignation)
         {
