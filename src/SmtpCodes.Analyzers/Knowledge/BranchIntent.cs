@@ -471,26 +471,30 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         /// <summary>Whether the nearest loop around the node, in the same function, sends: a retry loop.</summary>
-        private static bool IsInSendLoop(SyntaxNode node)
+        private static bool IsInSendLoop(SyntaxNode node) => EnclosingLoop(node, switchStops: false) is { } loop && IsSendLoop(loop);
+
+        /// <summary>The nearest loop around the node in the same function; null where there is none, or a switch comes first and <paramref name="switchStops"/>.</summary>
+        private static StatementSyntax? EnclosingLoop(SyntaxNode node, bool switchStops)
         {
-            for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+            for (var parent = node.Parent; parent is not null && !IsFunctionBoundary(parent); parent = parent.Parent)
             {
-                switch (parent)
+                if (parent is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
                 {
-                    case WhileStatementSyntax:
-                    case DoStatementSyntax:
-                    case ForStatementSyntax:
-                    case CommonForEachStatementSyntax:
-                        return IsSendLoop((StatementSyntax)parent);
-                    case AnonymousFunctionExpressionSyntax:
-                    case LocalFunctionStatementSyntax:
-                    case MemberDeclarationSyntax:
-                        return false;
+                    return (StatementSyntax)parent;
+                }
+
+                if (switchStops && parent is SwitchStatementSyntax)
+                {
+                    return null;
                 }
             }
 
-            return false;
+            return null;
         }
+
+        /// <summary>Where the code around a node stops being the same function: a lambda, a local function, a member.</summary>
+        private static bool IsFunctionBoundary(SyntaxNode node) =>
+            node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax;
 
         /// <summary>
         /// A loop that tries to send: its body calls a send, and it loops over attempts, not over messages (a
@@ -571,41 +575,15 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         /// <summary>The loop a <c>break</c> leaves; null when it leaves a switch.</summary>
-        private static StatementSyntax? BreakTarget(BreakStatementSyntax breakStatement)
-        {
-            for (var parent = breakStatement.Parent; parent is not null; parent = parent.Parent)
-            {
-                switch (parent)
-                {
-                    case SwitchStatementSyntax:
-                        return null;
-                    case WhileStatementSyntax:
-                    case DoStatementSyntax:
-                    case ForStatementSyntax:
-                    case CommonForEachStatementSyntax:
-                        return (StatementSyntax)parent;
-                    case AnonymousFunctionExpressionSyntax:
-                    case LocalFunctionStatementSyntax:
-                    case MemberDeclarationSyntax:
-                        return null;
-                }
-            }
-
-            return null;
-        }
+        private static StatementSyntax? BreakTarget(BreakStatementSyntax breakStatement) => EnclosingLoop(breakStatement, switchStops: true);
 
         private static bool IsInCatch(SyntaxNode node)
         {
-            for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+            for (var parent = node.Parent; parent is not null && !IsFunctionBoundary(parent); parent = parent.Parent)
             {
-                switch (parent)
+                if (parent is CatchClauseSyntax)
                 {
-                    case CatchClauseSyntax:
-                        return true;
-                    case AnonymousFunctionExpressionSyntax:
-                    case LocalFunctionStatementSyntax:
-                    case MemberDeclarationSyntax:
-                        return false;
+                    return true;
                 }
             }
 
@@ -682,75 +660,71 @@ namespace SmtpCodes.Analyzers.Knowledge
             _ => null,
         };
 
-        /// <summary>The signals of one branch: what always runs, and what runs only sometimes.</summary>
+        /// <summary>The signals of one branch: what always runs, and what runs only sometimes, one bit per intent.</summary>
         private struct Signals
         {
-            private bool _retry;
-            private bool _giveUp;
-            private bool _handOn;
-            private bool _sometimesRetry;
-            private bool _sometimesGiveUp;
-            private bool _sometimesHandOn;
+            private int _always;
+            private int _sometimes;
 
             internal void Add(FailureIntent intent, bool conditional)
             {
-                switch (intent)
+                if (intent != FailureIntent.Unknown)
                 {
-                    case FailureIntent.Retry when conditional:
-                        _sometimesRetry = true;
-                        break;
-                    case FailureIntent.Retry:
-                        _retry = true;
-                        break;
-                    case FailureIntent.GiveUp when conditional:
-                        _sometimesGiveUp = true;
-                        break;
-                    case FailureIntent.GiveUp:
-                        _giveUp = true;
-                        break;
-                    case FailureIntent.HandOn when conditional:
-                        _sometimesHandOn = true;
-                        break;
-                    case FailureIntent.HandOn:
-                        _handOn = true;
-                        break;
+                    if (conditional)
+                    {
+                        _sometimes |= 1 << (int)intent;
+                    }
+                    else
+                    {
+                        _always |= 1 << (int)intent;
+                    }
                 }
             }
 
-            internal readonly bool Equals(Signals other) =>
-                _retry == other._retry && _giveUp == other._giveUp && _handOn == other._handOn
-                && _sometimesRetry == other._sometimesRetry && _sometimesGiveUp == other._sometimesGiveUp && _sometimesHandOn == other._sometimesHandOn;
+            internal readonly bool Equals(Signals other) => _always == other._always && _sometimes == other._sometimes;
+
+            private readonly bool Retries => Has(_always, FailureIntent.Retry);
+
+            private readonly bool GivesUp => Has(_always, FailureIntent.GiveUp);
+
+            private readonly bool HandsOn => Has(_always, FailureIntent.HandOn);
+
+            private readonly bool SometimesRetries => Has(_sometimes, FailureIntent.Retry);
+
+            private readonly bool SometimesGivesUp => Has(_sometimes, FailureIntent.GiveUp);
+
+            private static bool Has(int bits, FailureIntent intent) => (bits & (1 << (int)intent)) != 0;
 
             internal readonly FailureIntent Result
             {
                 get
                 {
-                    if (_retry && _giveUp)
+                    if (Retries && GivesUp)
                     {
                         return FailureIntent.Unknown;
                     }
 
-                    if (_retry)
+                    if (Retries)
                     {
                         // Retrying, and sometimes handing on or giving up after the last attempt, is still a retry;
                         // sometimes giving up instead of retrying at all is not known.
-                        return _sometimesGiveUp && !_handOn ? FailureIntent.Unknown : FailureIntent.Retry;
+                        return SometimesGivesUp && !HandsOn ? FailureIntent.Unknown : FailureIntent.Retry;
                     }
 
-                    if (_giveUp)
+                    if (GivesUp)
                     {
-                        return _sometimesRetry ? FailureIntent.Unknown : FailureIntent.GiveUp;
+                        return SometimesRetries ? FailureIntent.Unknown : FailureIntent.GiveUp;
                     }
 
-                    if (_handOn)
+                    if (HandsOn)
                     {
                         // if (attempt < max) { await Task.Delay(d); continue; } throw; — a bounded retry.
-                        if (_sometimesRetry && !_sometimesGiveUp)
+                        if (SometimesRetries && !SometimesGivesUp)
                         {
                             return FailureIntent.Retry;
                         }
 
-                        return _sometimesRetry || _sometimesGiveUp ? FailureIntent.Unknown : FailureIntent.HandOn;
+                        return SometimesRetries || SometimesGivesUp ? FailureIntent.Unknown : FailureIntent.HandOn;
                     }
 
                     return FailureIntent.Unknown;
