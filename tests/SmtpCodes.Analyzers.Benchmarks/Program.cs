@@ -81,6 +81,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
             var missing = new List<MissingPeer>();
             var peers = AnalyzerSet.Peers(missing);
             var all = new List<MeasuredAnalyzer>(analyzers);
+            all.AddRange(AnalyzerSet.RulesAlone());
             all.AddRange(peers);
             if (options.Probes)
             {
@@ -145,7 +146,7 @@ namespace SmtpCodes.Analyzers.Benchmarks
                 Console.WriteLine(headline.ToMarkdown());
             }
 
-            if (!options.Measures.Contains(Measure.Telemetry) && !options.CompilationStart)
+            if (!options.Measures.Contains(Measure.Telemetry) && !options.CompilationStart && options.Replay is null)
             {
                 await WriteAsync(options.Output, report, headline.ToMarkdown()).ConfigureAwait(false);
                 return 0;

@@ -60,7 +60,8 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// <summary>The branch as written, on one line and shortened, for messages: <c>_ =&gt; Permanent</c>, <c>default: return false;</c>.</summary>
         internal static string Describe(SyntaxNode branch)
         {
-            var text = branch.WithoutTrivia().ToString();
+            // ToString leaves out the node's outer trivia, as WithoutTrivia would, without building a new node.
+            var text = branch.ToString();
             var builder = new StringBuilder(DescribedLength + 1);
             var space = false;
             foreach (var c in text)

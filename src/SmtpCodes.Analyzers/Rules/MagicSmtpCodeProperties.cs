@@ -1,6 +1,6 @@
 namespace SmtpCodes.Analyzers.Rules
 {
-    /// <summary>What <see cref="MagicSmtpCodeAnalyzer"/> hands its code fix through diagnostic properties.</summary>
+    /// <summary>What <see cref="MagicSmtpCodeRule"/> hands its code fix through diagnostic properties.</summary>
     internal static class MagicSmtpCodeProperties
     {
         /// <summary>One of the <c>*Fix</c> values below.</summary>

@@ -1,6 +1,6 @@
 namespace SmtpCodes.Analyzers.Rules
 {
-    /// <summary>What <see cref="MixedReplyClassesAnalyzer"/> hands its code fixes through diagnostic properties.</summary>
+    /// <summary>What <see cref="MixedReplyClassesRule"/> hands its code fixes through diagnostic properties.</summary>
     internal static class MixedReplyClassesProperties
     {
         /// <summary>

@@ -1,6 +1,6 @@
 namespace SmtpCodes.Analyzers.Rules
 {
-    /// <summary>What <see cref="RetryWithoutStatusAnalyzer"/> hands its code fix.</summary>
+    /// <summary>What <see cref="RetryWithoutStatusRule"/> hands its code fix.</summary>
     internal static class RetryWithoutStatusProperties
     {
         /// <summary>Which shape was reported: <see cref="CatchShape"/>, <see cref="BaseCatchShape"/> or <see cref="PollyShape"/>.</summary>

@@ -1,7 +1,7 @@
 namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
-    /// What <see cref="StatusFromMessageAnalyzer"/> hands its code fix. Where there is a fix, additional location 0 is the
+    /// What <see cref="StatusFromMessageRule"/> hands its code fix. Where there is a fix, additional location 0 is the
     /// exception expression, additional location 1 the text test to replace and, where the searched text goes on after its
     /// code, additional location 2 the text it searches.
     /// </summary>

@@ -241,7 +241,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Editor
         private static async Task<string?> ProjectAsync(string root, string name, bool withAnalyzers, Action<string> log)
         {
             var project = Path.Combine(root, name);
-            var analyzers = typeof(SmtpCodes.Analyzers.Rules.MagicSmtpCodeAnalyzer).Assembly.Location;
+            var analyzers = typeof(SmtpCodes.Analyzers.SmtpCodesAnalyzer).Assembly.Location;
             RealBuild.WriteMailProject(project, name, withAnalyzers ? $"""  <ItemGroup><Analyzer Include="{analyzers}" /></ItemGroup>""" : "");
             File.WriteAllText(Path.Combine(project, "MailSender.cs"), MailSenderSource);
             var restore = await Cli(project, "restore", "-nodeReuse:false").ConfigureAwait(false);

@@ -30,7 +30,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
 
         public override void Initialize(AnalysisContext context)
         {
-            // As the rules configure themselves (StatusEnumAnalyzer).
+            // As the rules configure themselves (SmtpCodesAnalyzer).
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
@@ -65,16 +65,16 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
             switch (node)
             {
                 case CastExpressionSyntax cast:
-                    // SMTP001/004 (MagicSmtpCodeAnalyzer.AnalyzeCast): a number cast.
+                    // SMTP001/004 (MagicSmtpCodeRule.AnalyzeCast): a number cast.
                     return SmtpCodeContexts.IsNumericLiteral(cast.Expression);
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                     // SMTP001/004 (AnalyzeComparison): a number on one side, a status value on the other. SMTP006
-                    // (StatusFromMessageAnalyzer.AnalyzeBinary): no literal other than a string on either side.
+                    // (StatusFromMessageRule.AnalyzeBinary): no literal other than a string on either side.
                     return (SmtpCodeContexts.IsNumericLiteral(binary.Right) && MayBeStatusValue(binary.Left))
                         || (SmtpCodeContexts.IsNumericLiteral(binary.Left) && MayBeStatusValue(binary.Right))
                         || (!IsOtherThanStringLiteral(binary.Left) && !IsOtherThanStringLiteral(binary.Right));
                 case BinaryExpressionSyntax chain:
-                    // SMTP005 (MixedReplyClassesAnalyzer.AnalyzeChain): the top of a chain with a link written as a test.
+                    // SMTP005 (MixedReplyClassesRule.AnalyzeChain): the top of a chain with a link written as a test.
                     var negated = IsNegatedLink(chain);
                     return !IsLinkOf(ParentAboveParentheses(chain), negated) && HasTestSyntax(chain, negated);
                 case SwitchStatementSyntax switchStatement:
@@ -112,7 +112,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
         }
 
         /// <summary>
-        /// SMTP002/003 (SwitchCompletenessAnalyzer.IsStatusValue): no label rules an enum out. SMTP001/004
+        /// SMTP002/003 (SwitchCompletenessRule.IsStatusValue): no label rules an enum out. SMTP001/004
         /// (AnalyzeTests): the value may be a status value. SMTP005 (AnalyzeSwitch, AnalyzeSwitchExpression): see
         /// <see cref="MixedMayTestStatus"/>.
         /// </summary>

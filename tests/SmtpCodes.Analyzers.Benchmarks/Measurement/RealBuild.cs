@@ -112,7 +112,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 
         private static Result? Measure(string title, IReadOnlyList<CorpusFile> files, bool withSmtpServer, IReadOnlyList<Variant> variants, int rounds, Action<string> log)
         {
-            var analyzers = typeof(SmtpCodes.Analyzers.Rules.MagicSmtpCodeAnalyzer).Assembly.Location;
+            var analyzers = typeof(SmtpCodes.Analyzers.SmtpCodesAnalyzer).Assembly.Location;
             var directory = Path.Combine(Path.GetTempPath(), "smtpcodes-realbuild-" + Guid.NewGuid().ToString("N"));
             var serverId = "smtpcodes-realbuild-" + Guid.NewGuid().ToString("N");
             Directory.CreateDirectory(directory);

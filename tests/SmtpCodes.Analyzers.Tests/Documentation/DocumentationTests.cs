@@ -102,8 +102,8 @@ namespace SmtpCodes.Analyzers.Tests.Documentation
             var hasFix = PackageContents.HasCodeFix(id);
             Assert.Equal(hasFix, !values["Code fix"].StartsWith("No", StringComparison.Ordinal));
             Assert.Equal(PackageContents.HasFixAll(id), !values["Fix All"].StartsWith("No", StringComparison.Ordinal));
-            // A rule some of whose shapes another analyzer's walk sees (SMTP007: catch and Polly shapes, and named members
-            // in MixedReplyClassesAnalyzer's branch walk) lists each analyzer, in name order: `A`, `B`.
+            // The analyzers a host loads that support the ID, in name order (`A`, `B`): SmtpCodesAnalyzer for SMTP001-008,
+            // OptionsAnalyzer for SMTP000.
             var analyzers = PackageContents.Analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == id)).Select(a => $"`{a.GetType().Name}`");
             Assert.Equal(string.Join(", ", analyzers.OrderBy(name => name, StringComparer.Ordinal)), values["Analyzer"]);
         }

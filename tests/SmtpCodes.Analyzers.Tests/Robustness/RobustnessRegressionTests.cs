@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using SmtpCodes.Analyzers.Rules;
 using SmtpCodes.Analyzers.Tests.Infrastructure;
 using SmtpCodes.Analyzers.Tests.Robustness.Sources;
-using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.MagicSmtpCodeAnalyzer, SmtpCodes.Analyzers.Rules.MagicSmtpCodeFixer>;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Tests.Infrastructure.MagicSmtpCodeAnalyzer, SmtpCodes.Analyzers.Rules.MagicSmtpCodeFixer>;
 
 namespace SmtpCodes.Analyzers.Tests.Robustness
 {

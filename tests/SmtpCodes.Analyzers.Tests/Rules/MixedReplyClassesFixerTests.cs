@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using SmtpCodes.Analyzers.Tests.Infrastructure;
-using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.MixedReplyClassesAnalyzer, SmtpCodes.Analyzers.Rules.MixedReplyClassesFixer>;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Tests.Infrastructure.MixedReplyClassesAnalyzer, SmtpCodes.Analyzers.Rules.MixedReplyClassesFixer>;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
 {

@@ -3,12 +3,12 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using SmtpCodes.Analyzers.Tests.Infrastructure;
-using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.MixedReplyClassesAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Tests.Infrastructure.MixedReplyClassesAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
 {
     /// <summary>
-    /// What a branch does with the failure, in the one walk of <see cref="Rules.MixedReplyClassesAnalyzer"/>: SMTP005 leaves
+    /// What a branch does with the failure, in the one walk of <see cref="Infrastructure.MixedReplyClassesAnalyzer"/>: SMTP005 leaves
     /// authentication codes and branches that hand the failure on alone, and takes branches that do the same as one;
     /// SMTP007 reports a named 5yz member in a branch that retries, SMTP008 a named 4yz member in a branch that gives up,
     /// each only where SMTP005 does not report the branch.

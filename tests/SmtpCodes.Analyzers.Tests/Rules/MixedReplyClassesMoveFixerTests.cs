@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using SmtpCodes.Analyzers.Tests.Infrastructure;
-using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.MixedReplyClassesAnalyzer, SmtpCodes.Analyzers.Rules.MixedReplyClassesMoveFixer>;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Tests.Infrastructure.MixedReplyClassesAnalyzer, SmtpCodes.Analyzers.Rules.MixedReplyClassesMoveFixer>;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
 {

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using SmtpCodes.Analyzers.Tests.Infrastructure;
-using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.RetryWithoutStatusAnalyzer, SmtpCodes.Analyzers.Rules.RetryWithoutStatusFixer>;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Tests.Infrastructure.RetryWithoutStatusAnalyzer, SmtpCodes.Analyzers.Rules.RetryWithoutStatusFixer>;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
 {

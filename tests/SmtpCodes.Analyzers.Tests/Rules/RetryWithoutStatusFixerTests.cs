@@ -2,7 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using SmtpCodes.Analyzers.Rules;
-using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.RetryWithoutStatusAnalyzer, SmtpCodes.Analyzers.Rules.RetryWithoutStatusFixer>;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Tests.Infrastructure.RetryWithoutStatusAnalyzer, SmtpCodes.Analyzers.Rules.RetryWithoutStatusFixer>;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
 {

@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Rules.StatusFromMessageAnalyzer, SmtpCodes.Analyzers.Rules.StatusFromMessageFixer>;
+using Verify = SmtpCodes.Analyzers.Tests.Infrastructure.Verifier<SmtpCodes.Analyzers.Tests.Infrastructure.StatusFromMessageAnalyzer, SmtpCodes.Analyzers.Rules.StatusFromMessageFixer>;
 
 namespace SmtpCodes.Analyzers.Tests.Rules
 {

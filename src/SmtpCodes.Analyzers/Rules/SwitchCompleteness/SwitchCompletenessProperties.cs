@@ -1,7 +1,7 @@
 namespace SmtpCodes.Analyzers.Rules
 {
     /// <summary>
-    /// What <see cref="SwitchCompletenessAnalyzer"/> hands its code fix. Additional location 0 is the whole switch
+    /// What <see cref="SwitchCompletenessRule"/> hands its code fix. Additional location 0 is the whole switch
     /// statement or switch expression; the indices count its sections (statement) or arms (expression).
     /// </summary>
     internal static class SwitchCompletenessProperties

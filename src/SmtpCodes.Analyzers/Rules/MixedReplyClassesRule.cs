@@ -22,22 +22,21 @@ namespace SmtpCodes.Analyzers.Rules
     /// both only where SMTP005 does not report the branch, and also for one <c>==</c> or <c>is</c> test that decides a
     /// branch by itself (the condition of an <c>if</c>, or the answer of an <c>IsTransient</c>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MixedReplyClassesAnalyzer : StatusEnumAnalyzer
+    internal sealed class MixedReplyClassesRule : StatusRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        internal override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(
                 Descriptors.SMTP005_MixedReplyClasses,
                 Descriptors.SMTP007_PermanentFailureRetried,
                 Descriptors.SMTP008_TransientFailureGivenUp);
 
-        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
+        internal override void Start(RuleStart start)
         {
-            var analysis = new Analysis(catalog);
+            var analysis = new Analysis(start.Catalog);
 
             // Syntax kinds, each rejected from its syntax or its value's type before its operation is asked for
             // (docs/performance.md): every binary operation of a compilation is far more than its || and && chains.
-            start.RegisterSyntaxNodeAction(
+            start.Register(
                 analysis.Analyze,
                 SyntaxKind.SwitchStatement,
                 SyntaxKind.SwitchExpression,

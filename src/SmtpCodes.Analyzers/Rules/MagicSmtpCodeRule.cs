@@ -21,18 +21,17 @@ namespace SmtpCodes.Analyzers.Rules
     /// expression or <c>is</c> pattern on <c>(int)ex.StatusCode</c>. Every action rejects what is not such a shape from
     /// its syntax, and asks for the construct's operation only then.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MagicSmtpCodeAnalyzer : StatusEnumAnalyzer
+    internal sealed class MagicSmtpCodeRule : StatusRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        internal override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP001_MagicStatusCode, Descriptors.SMTP004_UnknownStatusCode);
 
-        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
+        internal override void Start(RuleStart start)
         {
-            var analysis = new Analysis(catalog);
+            var analysis = new Analysis(start.Catalog);
             // Syntax kinds, not operation kinds: most casts, == and != and switches are rejected from their syntax before
             // the compiler is asked anything, and the operation is asked for only then (docs/performance.md).
-            start.RegisterSyntaxNodeAction(
+            start.Register(
                 analysis.Analyze,
                 SyntaxKind.CastExpression,
                 SyntaxKind.EqualsExpression,

@@ -15,15 +15,14 @@ namespace SmtpCodes.Analyzers.Rules
     /// handles a status exception with a predicate admitting a permanent code. Reported on the <c>catch</c> keyword or on
     /// the <c>Handle&lt;T&gt;</c>/<c>Or&lt;T&gt;</c> name.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RetryWithoutStatusAnalyzer : StatusEnumAnalyzer
+    internal sealed class RetryWithoutStatusRule : StatusRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        internal override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP007_PermanentFailureRetried);
 
-        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
+        internal override void Start(RuleStart start)
         {
-            if (StatusExceptionCatalog.Create(start.Compilation, catalog) is not { } exceptions)
+            if (start.Exceptions is not { } exceptions)
             {
                 return;
             }
@@ -31,10 +30,10 @@ namespace SmtpCodes.Analyzers.Rules
             var analysis = new Analysis(exceptions, SmtpSenders.Create(start.Compilation, exceptions), PollyTypes.Create(start.Compilation));
 
             // Syntax kinds, each rejected from its syntax before the semantic model is asked (docs/performance.md).
-            start.RegisterSyntaxNodeAction(analysis.AnalyzeCatch, SyntaxKind.CatchClause);
+            start.Register(analysis.AnalyzeCatch, SyntaxKind.CatchClause);
             if (analysis.HasPolly)
             {
-                start.RegisterSyntaxNodeAction(analysis.AnalyzePolly, SyntaxKind.InvocationExpression);
+                start.Register(analysis.AnalyzePolly, SyntaxKind.InvocationExpression);
             }
         }
 

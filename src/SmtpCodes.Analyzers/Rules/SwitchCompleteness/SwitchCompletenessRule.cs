@@ -18,19 +18,18 @@ namespace SmtpCodes.Analyzers.Rules
     /// (<see cref="SwitchFacts"/>): the missing codes reach a fallback that does what the class's branches do, or that
     /// is the class's only handler; the fallback hands the status on; an enclosing <c>if</c> lets only named members in.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SwitchCompletenessAnalyzer : StatusEnumAnalyzer
+    internal sealed class SwitchCompletenessRule : StatusRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        internal override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP002_MissingTransientCodes, Descriptors.SMTP003_MissingPermanentCodes);
 
-        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
+        internal override void Start(RuleStart start)
         {
-            var analysis = new Analysis(catalog);
+            var analysis = new Analysis(start.Catalog);
 
             // Syntax kinds: the value's type is asked of the semantic model, and the switch's operation is built only for a
             // switch on a status enum (docs/performance.md).
-            start.RegisterSyntaxNodeAction(analysis.AnalyzeTest, SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
+            start.Register(analysis.AnalyzeTest, SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
         }
 
         private sealed class Analysis

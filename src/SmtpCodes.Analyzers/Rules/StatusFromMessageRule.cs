@@ -15,15 +15,14 @@ namespace SmtpCodes.Analyzers.Rules
     /// (<c>ex.Message.Contains("550")</c>, <c>Regex.IsMatch(ex.Message, "^550")</c>, <c>ex.Message == "550"</c>), directly or
     /// through a local assigned from it. Reported on the text test.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StatusFromMessageAnalyzer : StatusEnumAnalyzer
+    internal sealed class StatusFromMessageRule : StatusRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        internal override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SMTP006_StatusReadFromMessage);
 
-        private protected override void RegisterActions(CompilationStartAnalysisContext start, StatusEnumCatalog catalog)
+        internal override void Start(RuleStart start)
         {
-            if (StatusExceptionCatalog.Create(start.Compilation, catalog) is not { } exceptions)
+            if (start.Exceptions is not { } exceptions)
             {
                 return;
             }
@@ -31,7 +30,7 @@ namespace SmtpCodes.Analyzers.Rules
             var analysis = new Analysis(exceptions, start.Compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex"));
 
             // Syntax kinds, each rejected from its syntax before its operation is asked for (docs/performance.md).
-            start.RegisterSyntaxNodeAction(analysis.Analyze, SyntaxKind.InvocationExpression, SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression);
+            start.Register(analysis.Analyze, SyntaxKind.InvocationExpression, SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression);
         }
 
         /// <summary>How the text is searched, which decides what the fix replaces.</summary>
