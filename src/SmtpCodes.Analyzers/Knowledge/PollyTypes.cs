@@ -16,21 +16,21 @@ namespace SmtpCodes.Analyzers.Knowledge
         private readonly INamedTypeSymbol? _predicateBuilderOfResult;
         private readonly INamedTypeSymbol? _retryOptions;
 
-        private PollyTypes(Compilation compilation)
+        private PollyTypes(Compilation compilation, StatusEnumCatalog catalog)
         {
-            _policy = compilation.GetTypeByMetadataName("Polly.Policy");
-            _policyOfResult = compilation.GetTypeByMetadataName("Polly.Policy`1");
-            _policyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
-            _policyBuilderOfResult = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
-            _predicateBuilder = compilation.GetTypeByMetadataName("Polly.PredicateBuilder");
-            _predicateBuilderOfResult = compilation.GetTypeByMetadataName("Polly.PredicateBuilder`1");
-            _retryOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
+            _policy = catalog.FindType(compilation, "Polly.Policy");
+            _policyOfResult = catalog.FindType(compilation, "Polly.Policy`1");
+            _policyBuilder = catalog.FindType(compilation, "Polly.PolicyBuilder");
+            _policyBuilderOfResult = catalog.FindType(compilation, "Polly.PolicyBuilder`1");
+            _predicateBuilder = catalog.FindType(compilation, "Polly.PredicateBuilder");
+            _predicateBuilderOfResult = catalog.FindType(compilation, "Polly.PredicateBuilder`1");
+            _retryOptions = catalog.FindType(compilation, "Polly.Retry.RetryStrategyOptions`1");
         }
 
         /// <summary>The Polly types of <paramref name="compilation"/>; null when it references neither Polly 7's API nor Polly 8's.</summary>
-        internal static PollyTypes? Create(Compilation compilation)
+        internal static PollyTypes? Create(Compilation compilation, StatusEnumCatalog catalog)
         {
-            var types = new PollyTypes(compilation);
+            var types = new PollyTypes(compilation, catalog);
             return types._policy is null && types._predicateBuilder is null ? null : types;
         }
 

@@ -23,19 +23,19 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         /// <summary>The senders of <paramref name="compilation"/> whose exception carries a status; null when there is none.</summary>
-        internal static SmtpSenders? Create(Compilation compilation, StatusExceptionCatalog exceptions)
+        internal static SmtpSenders? Create(Compilation compilation, StatusEnumCatalog catalog, StatusExceptionCatalog exceptions)
         {
-            var systemNetMailClient = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpClient");
-            var mailKitTransport = compilation.GetTypeByMetadataName("MailKit.IMailTransport");
+            var systemNetMailClient = catalog.FindType(compilation, "System.Net.Mail.SmtpClient");
+            var mailKitTransport = catalog.FindType(compilation, "MailKit.IMailTransport");
             StatusException? systemNetMailException = null, mailKitException = null;
             if (systemNetMailClient is not null)
             {
-                exceptions.TryGet(compilation.GetTypeByMetadataName("System.Net.Mail.SmtpException"), out systemNetMailException!);
+                exceptions.TryGet(catalog.FindType(compilation, "System.Net.Mail.SmtpException"), out systemNetMailException!);
             }
 
             if (mailKitTransport is not null)
             {
-                exceptions.TryGet(compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpCommandException"), out mailKitException!);
+                exceptions.TryGet(catalog.FindType(compilation, "MailKit.Net.Smtp.SmtpCommandException"), out mailKitException!);
             }
 
             return systemNetMailException is null && mailKitException is null

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -43,7 +44,32 @@ namespace SmtpCodes.Analyzers.Knowledge
 
         private readonly ImmutableArray<StatusEnum> _enums;
 
+        /// <summary>Types of the references found by metadata name for this catalog's reference set (null: none, or ambiguous).</summary>
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _referencedTypes = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+
         private StatusEnumCatalog(ImmutableArray<StatusEnum> enums) => _enums = enums;
+
+        /// <summary>
+        /// <see cref="Compilation.GetTypeByMetadataName"/>, asked of the references once per catalog. A catalog is shared
+        /// only by compilations with the same reference symbols (an editor's compilation after each edit), and their
+        /// referenced types are the same symbols, so the rules' other types (status exceptions, SMTP clients, Polly,
+        /// Regex) are not looked for again through every reference on every edit. A name the compilation's own source
+        /// declares is asked of the compilation, as before: the source's type wins over the references'.
+        /// </summary>
+        internal INamedTypeSymbol? FindType(Compilation compilation, string metadataName)
+        {
+            if (compilation.Assembly.GetTypeByMetadataName(metadataName) is not null)
+            {
+                return compilation.GetTypeByMetadataName(metadataName);
+            }
+
+            if (!_referencedTypes.TryGetValue(metadataName, out var type))
+            {
+                type = _referencedTypes.GetOrAdd(metadataName, compilation.GetTypeByMetadataName(metadataName));
+            }
+
+            return type;
+        }
 
         internal ImmutableArray<StatusEnum> Enums => _enums;
 

@@ -47,7 +47,7 @@ namespace SmtpCodes.Analyzers.Knowledge
             var exceptions = ImmutableArray.CreateBuilder<StatusException>();
             foreach (var (metadataName, statusPath) in WellKnown)
             {
-                if (compilation.GetTypeByMetadataName(metadataName) is { TypeKind: TypeKind.Class } type
+                if (enums.FindType(compilation, metadataName) is { TypeKind: TypeKind.Class } type
                     && ResolveStatusType(type, statusPath) is { } statusType
                     && enums.TryGet(statusType, out var statusEnum, out var isNullable)
                     && !isNullable)

@@ -27,7 +27,7 @@ namespace SmtpCodes.Analyzers.Rules
                 return;
             }
 
-            var analysis = new Analysis(exceptions, SmtpSenders.Create(start.Compilation, exceptions), PollyTypes.Create(start.Compilation));
+            var analysis = new Analysis(exceptions, SmtpSenders.Create(start.Compilation, start.Catalog, exceptions), PollyTypes.Create(start.Compilation, start.Catalog));
 
             // Syntax kinds, each rejected from its syntax before the semantic model is asked (docs/performance.md).
             start.Register(analysis.AnalyzeCatch, SyntaxKind.CatchClause);

@@ -27,7 +27,7 @@ namespace SmtpCodes.Analyzers.Rules
                 return;
             }
 
-            var analysis = new Analysis(exceptions, start.Compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex"));
+            var analysis = new Analysis(exceptions, start.Catalog.FindType(start.Compilation, "System.Text.RegularExpressions.Regex"));
 
             // Syntax kinds, each rejected from its syntax before its operation is asked for (docs/performance.md).
             start.Register(analysis.Analyze, SyntaxKind.InvocationExpression, SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression);

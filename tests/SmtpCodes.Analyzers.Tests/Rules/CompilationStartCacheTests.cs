@@ -129,6 +129,31 @@ namespace SmtpCodes.Analyzers.Tests.Rules
             Assert.Equal(new[] { "System.Net.Mail.SmtpStatusCode" }, Names(StatusEnumCatalog.Create(Edit(compilation, compilation.SyntaxTrees.First(), Billing + "\n"), NoOptions)));
         }
 
+        [Fact]
+        public async Task The_rules_types_are_found_once_per_reference_set_and_a_source_declaration_is_seen_from_the_edit_on()
+        {
+            var first = await Net10CompilationAsync(Billing, "class Other { object O() => default(System.Net.Mail.SmtpStatusCode); }");
+            var catalog = InUse(first)!;
+            var framework = catalog.FindType(first, "System.Net.Mail.SmtpClient");
+            Assert.NotNull(framework);
+            Assert.Null(catalog.FindType(first, "Polly.Policy"));
+
+            // An edit keeps the catalog, and with it the answers about the references.
+            var edited = Edit(first, first.SyntaxTrees.First(), Billing.Replace("550", "551"));
+            Assert.Same(catalog, InUse(edited));
+            Assert.Same(framework, catalog.FindType(edited, "System.Net.Mail.SmtpClient"));
+
+            // A file that declares one of the names: the source's type, for that compilation only.
+            var declaring = Edit(edited, edited.SyntaxTrees.Last(), "namespace Polly { public class Policy { } } class Other { object O() => default(System.Net.Mail.SmtpStatusCode); }");
+            Assert.Same(catalog, InUse(declaring));
+            var declared = catalog.FindType(declaring, "Polly.Policy");
+            Assert.NotNull(declared);
+            Assert.Same(declaring.Assembly, declared!.ContainingAssembly);
+
+            var removed = Edit(declaring, declaring.SyntaxTrees.Last(), "class Other { object O() => default(System.Net.Mail.SmtpStatusCode); }");
+            Assert.Null(catalog.FindType(removed, "Polly.Policy"));
+        }
+
         private static StatusEnumCatalog? InUse(Compilation compilation) =>
             CompilationKnowledge.StatusEnumsInUse(compilation, NoOptions, CancellationToken.None);
 
