@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace SmtpCodes.Analyzers.Knowledge
@@ -39,6 +40,12 @@ namespace SmtpCodes.Analyzers.Knowledge
             /// <summary>smtp, error, failure, status...: says nothing either way.</summary>
             Neutral,
         }
+
+        private const int MaxRemembered = 20000;
+
+        private static readonly ConcurrentDictionary<string, FailureIntent> s_ofName = new ConcurrentDictionary<string, FailureIntent>(StringComparer.Ordinal);
+
+        private static readonly ConcurrentDictionary<string, IntentQuestion> s_questionOf = new ConcurrentDictionary<string, IntentQuestion>(StringComparer.Ordinal);
 
         private static readonly Dictionary<string, Word> Words = new Dictionary<string, Word>(StringComparer.Ordinal)
         {
@@ -103,6 +110,18 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// <c>PermanentFailure</c>, <c>NoRetry</c>, <c>MarkFailed</c> give up; <c>RetryCount</c>, <c>Sent</c> say nothing.
         /// </summary>
         internal static FailureIntent OfName(string name)
+        {
+            if (s_ofName.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var intent = ReadName(name);
+            Remember(s_ofName, name, intent);
+            return intent;
+        }
+
+        private static FailureIntent ReadName(string name)
         {
             var words = Split(name);
             if (words.Count == 0)
@@ -185,6 +204,18 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// <c>IsQuotaExceeded</c> (narrower than the class); <c>TrySend</c>, <c>Handle</c> (none).
         /// </summary>
         internal static IntentQuestion QuestionOf(string name)
+        {
+            if (s_questionOf.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var question = ReadQuestion(name);
+            Remember(s_questionOf, name, question);
+            return question;
+        }
+
+        private static IntentQuestion ReadQuestion(string name)
         {
             if (name == "ShouldHandle")
             {
@@ -346,6 +377,19 @@ namespace SmtpCodes.Analyzers.Knowledge
             }
 
             start = -1;
+        }
+
+        /// <summary>
+        /// Keeps what a name was read as: a program names its senders, loggers and queues the same way in every branch,
+        /// and reading a name splits it into lower-cased words. Bounded, so a long-lived editor process does not grow
+        /// without end on generated or unusual names; past the bound a name is read again each time.
+        /// </summary>
+        private static void Remember<T>(ConcurrentDictionary<string, T> cache, string name, T value)
+        {
+            if (cache.Count < MaxRemembered)
+            {
+                cache.TryAdd(name, value);
+            }
         }
 
         private static Word Classify(string word) => Words.TryGetValue(word, out var kind) ? kind : Word.Other;
