@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,10 +25,22 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
     {
         public const string Id = "FLOOR01";
 
+        /// <summary>The warnings of the reporting floor: as many, and as long, as the package's on the same code.</summary>
+        public const string ReportId = "FLOOR02";
+
+        /// <summary>
+        /// The MSBuild property (made visible to the compiler) that turns this into the <em>reporting</em> floor:
+        /// <c>count:length</c> (a comma would split the property on the command line), the number of warnings the package reported on the same corpus and their mean message length.
+        /// </summary>
+        public const string ReportsProperty = "SmtpCodesFloorReports";
+
         private static readonly DiagnosticDescriptor Asked = new(
             Id, "Binding floor", "Binding floor: asked the semantic model in {0} member bodies", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true, customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Asked);
+        private static readonly DiagnosticDescriptor Reported = new(
+            ReportId, "Reporting floor", "{0}", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Asked, Reported);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -36,12 +50,22 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
             context.RegisterCompilationStartAction(start =>
             {
                 var bodies = new ConcurrentDictionary<SyntaxNode, byte>();
+                var (reports, message) = ReportsToMake(start.Options);
+                var reported = 0;
                 start.RegisterSyntaxNodeAction(
                     node =>
                     {
                         if (RulesWouldBind(node.Node) && BodyOf(node.Node) is { } body && bodies.TryAdd(body, 0))
                         {
                             node.SemanticModel.GetOperation(node.Node, node.CancellationToken);
+                        }
+
+                        // The reporting floor: the package's number of warnings, of its mean length, on nodes it looks at.
+                        // Numbered, so that two nodes that start at one place (a.B().C()) give two warnings, not one twice.
+                        if (reports > 0 && Interlocked.Increment(ref reported) is var number && number <= reports)
+                        {
+                            var numbered = number.ToString(CultureInfo.InvariantCulture) + " " + message;
+                            node.ReportDiagnostic(Diagnostic.Create(Reported, node.Node.GetLocation(), numbered.Substring(0, System.Math.Min(numbered.Length, System.Math.Max(message.Length, 8)))));
                         }
                     },
                     SyntaxKind.CastExpression,
@@ -57,6 +81,21 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
                     SyntaxKind.InvocationExpression);
                 start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Asked, Location.None, bodies.Count)));
             });
+        }
+
+        /// <summary>How many FLOOR02 warnings to report and their message, from <see cref="ReportsProperty"/> (none when unset).</summary>
+        private static (int Count, string Message) ReportsToMake(AnalyzerOptions options)
+        {
+            if (!options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property." + ReportsProperty, out var value)
+                || value.Split(':') is not { Length: 2 } parts
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            {
+                return (0, "");
+            }
+
+            const string Lead = "Reporting floor: a warning as long as the package's on average ";
+            return (count, length <= Lead.Length ? Lead.Substring(0, length) : Lead + new string('.', length - Lead.Length));
         }
 
         /// <summary>Whether some rule's syntax gate lets the node through to a question to the semantic model.</summary>

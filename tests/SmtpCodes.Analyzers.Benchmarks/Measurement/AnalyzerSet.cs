@@ -11,14 +11,18 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
     /// <summary>One analyzer the benchmark times: this project's, or a peer from another package.</summary>
     internal sealed class MeasuredAnalyzer
     {
-        internal MeasuredAnalyzer(string name, DiagnosticAnalyzer analyzer, bool isPeer, ImmutableArray<string> ids, bool isProbe = false)
+        internal MeasuredAnalyzer(string name, DiagnosticAnalyzer analyzer, bool isPeer, ImmutableArray<string> ids, bool isProbe = false, bool isRuleAlone = false)
         {
             Name = name;
             Analyzer = analyzer;
             IsPeer = isPeer;
             Ids = ids;
             IsProbe = isProbe;
+            IsRuleAlone = isRuleAlone;
         }
+
+        /// <summary>One rule of <see cref="SmtpCodesAnalyzer"/> alone: timed and shown, never added to SmtpCodes' cost (the whole analyzer is).</summary>
+        internal bool IsRuleAlone { get; }
 
         /// <summary>One of <see cref="Probes"/>: timed and shown, never counted as SmtpCodes' cost.</summary>
         internal bool IsProbe { get; }
@@ -98,7 +102,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                     ids.Add(descriptor.Id);
                 }
 
-                result.Add(new MeasuredAnalyzer(rule.GetType().Name, new SmtpCodesAnalyzer(rule), isPeer: false, ids.ToImmutable()));
+                result.Add(new MeasuredAnalyzer(rule.GetType().Name, new SmtpCodesAnalyzer(rule), isPeer: false, ids.ToImmutable(), isRuleAlone: true));
             }
 
             result.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));

@@ -39,6 +39,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
         private const string With = "with SmtpCodes";
         private const string CodeStyle = "with IDE0010+IDE0072";
         private const string Floor = "binding floor";
+        private const string ReportingFloor = "binding floor + our warnings";
 
         /// <summary>(a): the mail-referenced corpus, with and without the package.</summary>
         internal static bool MailReferenced(int lines, int pairs, int seed, Headline headline, Action<string> log)
@@ -78,9 +79,17 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 new Variant(With, "SmtpCodes", output => output.Contains("warning SMTP002", StringComparison.Ordinal) ? null : "no SMTP002: the analyzers did not run"),
                 new Variant(CodeStyle, "CodeStyle", output => output.Contains("warning IDE0010", StringComparison.Ordinal) || output.Contains("warning IDE0072", StringComparison.Ordinal) ? null : "no IDE0010 nor IDE0072: the peers did not run"),
                 new Variant(Floor, "Floor", output => output.Contains("warning " + Floor01, StringComparison.Ordinal) ? null : "no FLOOR01: the binding floor did not run"),
+                new Variant(ReportingFloor, "Floor", output => output.Contains("warning " + Floor02, StringComparison.Ordinal) ? null : "no FLOOR02: the reporting floor did not report"),
             };
             var title = "Build: dense mail code";
-            var result = Measure(title, files, withSmtpServer: true, variants, rounds, log);
+            var result = Measure(title, files, withSmtpServer: true, variants, rounds, log, (name, output) =>
+            {
+                // The reporting floor reports as many warnings as the package did, as long on average.
+                if (name == With && OurWarnings(output) is { Count: > 0 } ours)
+                {
+                    variants[4].Properties = new[] { $"-p:{Benchmarks.Floor.BindingFloorAnalyzer.ReportsProperty}={ours.Count}:{ours.MeanLength}" };
+                }
+            });
             if (result is null)
             {
                 return false;
@@ -88,16 +97,23 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 
             var withRatios = result.Ratios(With, Without);
             var aboveFloor = new List<double>();
+            var aboveReportingFloor = new List<double>();
+            var reportingCost = new List<double>();
             for (var round = 0; round < result.Times.Count; round++)
             {
                 aboveFloor.Add((result.Seconds(round, With) - result.Seconds(round, Floor)) / result.Seconds(round, Without) * 100);
+                aboveReportingFloor.Add((result.Seconds(round, With) - result.Seconds(round, ReportingFloor)) / result.Seconds(round, Without) * 100);
+                reportingCost.Add((result.Seconds(round, ReportingFloor) - result.Seconds(round, Floor)) / result.Seconds(round, Without) * 100);
             }
 
             var section = new StringBuilder(result.Table(
-                new[] { Without, With, CodeStyle, Floor },
-                new[] { (With, Without), (CodeStyle, Without), (Floor, Without) }));
-            section.Append(CultureInfo.InvariantCulture, $"SMTP diagnostics: {result.Diagnostics(With, "SMTP")} ({result.Diagnostics(With, "SMTP") * 1000.0 / result.Lines:0} per 1,000 lines); IDE0010+IDE0072: {result.Diagnostics(CodeStyle, "IDE00")}; {result.FloorLine}\n");
-            section.Append(CultureInfo.InvariantCulture, $"Ours minus the floor, per round, % of the build without: {Spread.Describe(aboveFloor, "F1")}\n");
+                new[] { Without, With, CodeStyle, Floor, ReportingFloor },
+                new[] { (With, Without), (CodeStyle, Without), (Floor, Without), (ReportingFloor, Without) }));
+            var ourWarnings = OurWarnings(result.Outputs[With]);
+            section.Append(CultureInfo.InvariantCulture, $"SMTP diagnostics: {result.Diagnostics(With, "SMTP")} ({result.Diagnostics(With, "SMTP") * 1000.0 / result.Lines:0} per 1,000 lines, messages of {ourWarnings.MeanLength} characters on average); IDE0010+IDE0072: {result.Diagnostics(CodeStyle, "IDE00")}; {result.FloorLine}; the reporting floor: {result.Diagnostics(ReportingFloor, Floor02)} FLOOR02 warnings\n");
+            section.Append(CultureInfo.InvariantCulture, $"Ours minus the binding floor, per round, % of the build without: {Spread.Describe(aboveFloor, "F1")}\n");
+            section.Append(CultureInfo.InvariantCulture, $"What reporting that many warnings costs by itself (the reporting floor minus the binding floor), % of the build without: {Spread.Describe(reportingCost, "F1")}\n");
+            section.Append(CultureInfo.InvariantCulture, $"Ours minus the reporting floor, per round, % of the build without: {Spread.Describe(aboveReportingFloor, "F1")}\n");
             var withRatio = Spread.Median(withRatios);
             var above = Spread.Median(aboveFloor);
             headline.Add(title, section.ToString(), new TargetResult
@@ -109,15 +125,38 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             headline.Add(null, null, new TargetResult
             {
                 Target = $"(b) the same build: ours minus the binding floor <= {AboveFloorTargetPercent:0}% of the build without the package",
-                Measured = $"{Spread.Describe(aboveFloor, "F1")}% (floor alone: {Spread.Describe(result.Ratios(Floor, Without), "F3")}x)",
+                Measured = $"{Spread.Describe(aboveFloor, "F1")}% (floor alone: {Spread.Describe(result.Ratios(Floor, Without), "F3")}x); of which reporting {ourWarnings.Count} warnings costs {Spread.Describe(reportingCost, "F1")}%, and ours minus the reporting floor is {Spread.Describe(aboveReportingFloor, "F1")}%",
                 Verdict = above <= AboveFloorTargetPercent ? "holds" : "fails",
             });
             return true;
         }
 
         private const string Floor01 = Benchmarks.Floor.BindingFloorAnalyzer.Id;
+        private const string Floor02 = Benchmarks.Floor.BindingFloorAnalyzer.ReportId;
 
-        private static Result? Measure(string title, IReadOnlyList<CorpusFile> files, bool withSmtpServer, IReadOnlyList<Variant> variants, int rounds, Action<string> log)
+        /// <summary>The package's distinct warnings in a build's output (MSBuild prints each twice) and their mean message length.</summary>
+        private static (int Count, int MeanLength) OurWarnings(string output)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            long length = 0;
+            foreach (var line in output.Split('\n'))
+            {
+                var at = line.IndexOf(": warning SMTP", StringComparison.Ordinal);
+                if (at < 0 || !seen.Add(line.Trim()))
+                {
+                    continue;
+                }
+
+                // "path(l,c): warning SMTP002: message [project]": the message alone.
+                var message = line.Substring(at + ": warning SMTP000: ".Length);
+                var project = message.LastIndexOf(" [", StringComparison.Ordinal);
+                length += project >= 0 ? project : message.TrimEnd().Length;
+            }
+
+            return (seen.Count, seen.Count == 0 ? 0 : (int)(length / seen.Count));
+        }
+
+        private static Result? Measure(string title, IReadOnlyList<CorpusFile> files, bool withSmtpServer, IReadOnlyList<Variant> variants, int rounds, Action<string> log, Action<string, string>? afterDiscarded = null)
         {
             var analyzers = typeof(SmtpCodes.Analyzers.SmtpCodesAnalyzer).Assembly.Location;
             var directory = Path.Combine(Path.GetTempPath(), "smtpcodes-realbuild-" + Guid.NewGuid().ToString("N"));
@@ -163,6 +202,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                         }
 
                         result.Outputs[variant.Name] = warm.Output;
+                        afterDiscarded?.Invoke(variant.Name, warm.Output);
                         log($"  {variant.Name}: {warm.Seconds:F1} s");
                     }
                 }
@@ -232,6 +272,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                   </ItemGroup>
                   <ItemGroup Condition="'$(Variant)' == 'Floor'">
                     <Analyzer Include="{{floor}}" />
+                    <CompilerVisibleProperty Include="{{Benchmarks.Floor.BindingFloorAnalyzer.ReportsProperty}}" />
                   </ItemGroup>
                 """);
 
@@ -284,8 +325,12 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
             return "the binding floor asked the semantic model in " + output.Substring(at + marker.Length, end - at - marker.Length) + " member bodies";
         }
 
-        private static (int ExitCode, double Seconds, string Output) Build(string directory, Variant variant, string serverId) =>
-            Dotnet(directory, "build", "--no-incremental", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=true", "-p:SharedCompilationId=" + serverId, "-p:Variant=" + variant.Property);
+        private static (int ExitCode, double Seconds, string Output) Build(string directory, Variant variant, string serverId)
+        {
+            var arguments = new List<string> { "build", "--no-incremental", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=true", "-p:SharedCompilationId=" + serverId, "-p:Variant=" + variant.Property };
+            arguments.AddRange(variant.Properties);
+            return Dotnet(directory, arguments.ToArray());
+        }
 
         /// <summary>Runs <c>dotnet</c> in <paramref name="directory"/>: its exit code, wall-clock seconds and output (stdout and stderr).</summary>
         internal static (int ExitCode, double Seconds, string Output) Dotnet(string directory, params string[] arguments)
@@ -370,6 +415,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
 
             /// <summary>The project's <c>Variant</c> property: which analyzers the build adds.</summary>
             internal string Property { get; }
+
+            /// <summary>Further MSBuild properties (<c>-p:Name=value</c>), set once the discarded builds have shown what they must be.</summary>
+            internal string[] Properties { get; set; } = Array.Empty<string>();
 
             /// <summary>What is wrong with a build's output (the analyzers did not run...), or null.</summary>
             internal Func<string, string?> Check { get; }

@@ -100,6 +100,9 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
 
         public bool IsProbe { get; set; }
 
+        /// <summary>One rule of SmtpCodesAnalyzer alone (not added to the package's total).</summary>
+        public bool IsRuleAlone { get; set; }
+
         public double CompilerMs { get; set; }
 
         /// <summary>Median of Roslyn's telemetry: time spent in the analyzer's own callbacks.</summary>
@@ -203,7 +206,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 var wall = Median(samples, s => s.WallMs);
                 var bytes = MedianBytes(samples) - baselineBytes;
                 summary.AnalyzerMs[analyzer.Name] = Round(ms);
-                if (!analyzer.IsPeer && !analyzer.IsProbe)
+                if (!analyzer.IsPeer && !analyzer.IsProbe && !analyzer.IsRuleAlone)
                 {
                     projectMs += ms;
                     projectBytes += bytes;
@@ -216,6 +219,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                     Analyzer = analyzer.Name,
                     IsPeer = analyzer.IsPeer,
                     IsProbe = analyzer.IsProbe,
+                    IsRuleAlone = analyzer.IsRuleAlone,
                     CompilerMs = Round(compilerMs),
                     Ms = Round(ms),
                     PercentOfCompiler = Round(100 * ms / compilerMs, 4),

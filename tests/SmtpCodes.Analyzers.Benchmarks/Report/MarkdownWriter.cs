@@ -79,7 +79,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Report
                 {
                     row.Corpus,
                     Int(row.Lines),
-                    row.IsPeer ? row.Analyzer + " (peer)" : row.IsProbe ? row.Analyzer + " (probe)" : row.Analyzer,
+                    row.IsPeer ? row.Analyzer + " (peer)" : row.IsProbe ? row.Analyzer + " (probe)" : row.IsRuleAlone ? row.Analyzer + " (rule alone)" : row.Analyzer,
                     Ms(row.Ms),
                     Percent(row.PercentOfCompiler),
                     row.RatioToPopulateSwitch is { } ratio ? "×" + ratio.ToString("F2", CultureInfo.InvariantCulture) : "n/a",
