@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -39,6 +41,12 @@ namespace SmtpCodes.Analyzers
 
         private SmtpCodesAnalyzer(ImmutableArray<StatusRule> rules)
         {
+            // Which rules are on in a file is one bit per rule (Walk).
+            if (rules.Length > 64)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(rules), rules.Length, "At most 64 rules.");
+            }
+
             _rules = rules;
             SupportedDiagnostics = rules.SelectMany(rule => rule.SupportedDiagnostics).Distinct().ToImmutableArray();
         }
@@ -76,19 +84,39 @@ namespace SmtpCodes.Analyzers
 
             var byKind = new Dictionary<SyntaxKind, List<RuleStart.Callback>>();
             var start = new RuleStart(context.Compilation, catalog, byKind);
+            var failure = default(Failure);
             for (var i = 0; i < _rules.Length; i++)
             {
                 start.RuleIndex = i;
-                _rules[i].Start(start);
+                try
+                {
+                    _rules[i].Start(start);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // One rule's failure does not silence the others: they are started, and the failure is reported
+                    // (AD0001) once they are.
+                    failure.Keep(exception);
+                }
             }
 
-            if (byKind.Count == 0)
+            if (byKind.Count > 0)
             {
-                return;
+                var walk = new Walk(_rules, byKind);
+                context.RegisterSyntaxNodeAction(walk.Visit, byKind.Keys.ToImmutableArray());
             }
 
-            var walk = new Walk(_rules, byKind);
-            context.RegisterSyntaxNodeAction(walk.Visit, byKind.Keys.ToImmutableArray());
+            failure.Rethrow();
+        }
+
+        /// <summary>The first exception of a rule, rethrown after the other rules have had their turn.</summary>
+        private struct Failure
+        {
+            private ExceptionDispatchInfo? _first;
+
+            internal void Keep(Exception exception) => _first ??= ExceptionDispatchInfo.Capture(exception);
+
+            internal readonly void Rethrow() => _first?.Throw();
         }
 
         /// <summary>The callbacks of one compilation by syntax kind, and which rules are on in each file.</summary>
@@ -117,13 +145,25 @@ namespace SmtpCodes.Analyzers
                     on = _rulesOn.GetOrAdd(tree, RulesOn(context.SemanticModel.Compilation, tree, context.CancellationToken));
                 }
 
+                var failure = default(Failure);
                 foreach (var callback in callbacks)
                 {
-                    if ((on & (1UL << callback.Rule)) != 0)
+                    if ((on & (1UL << callback.Rule)) == 0)
+                    {
+                        continue;
+                    }
+
+                    try
                     {
                         callback.Action(context);
                     }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        failure.Keep(exception);
+                    }
                 }
+
+                failure.Rethrow();
             }
 
             private ulong RulesOn(Compilation compilation, SyntaxTree tree, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace SmtpCodes.Analyzers.Knowledge
 {
@@ -42,6 +43,9 @@ namespace SmtpCodes.Analyzers.Knowledge
         }
 
         private const int MaxRemembered = 20000;
+
+        /// <summary>How many names both caches hold together.</summary>
+        private static int s_remembered;
 
         private static readonly ConcurrentDictionary<string, FailureIntent> s_ofName = new ConcurrentDictionary<string, FailureIntent>(StringComparer.Ordinal);
 
@@ -386,9 +390,10 @@ namespace SmtpCodes.Analyzers.Knowledge
         /// </summary>
         private static void Remember<T>(ConcurrentDictionary<string, T> cache, string name, T value)
         {
-            if (cache.Count < MaxRemembered)
+            // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+            if (Volatile.Read(ref s_remembered) < MaxRemembered && cache.TryAdd(name, value))
             {
-                cache.TryAdd(name, value);
+                Interlocked.Increment(ref s_remembered);
             }
         }
 

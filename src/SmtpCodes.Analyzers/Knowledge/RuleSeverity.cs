@@ -15,6 +15,15 @@ namespace SmtpCodes.Analyzers.Knowledge
     {
         internal static bool MayReport(Compilation compilation, SyntaxTree tree, DiagnosticDescriptor descriptor, CancellationToken cancellationToken)
         {
+            // The driver never switches such a diagnostic off.
+            foreach (var tag in descriptor.CustomTags)
+            {
+                if (tag == WellKnownDiagnosticTags.NotConfigurable)
+                {
+                    return true;
+                }
+            }
+
             var options = compilation.Options;
             var treeOptions = options.SyntaxTreeOptionsProvider;
             var configured = false;

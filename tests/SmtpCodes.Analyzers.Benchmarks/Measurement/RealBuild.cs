@@ -87,7 +87,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Measurement
                 // The reporting floor reports as many warnings as the package did, as long on average.
                 if (name == With && OurWarnings(output) is { Count: > 0 } ours)
                 {
-                    variants[4].Properties = new[] { $"-p:{Benchmarks.Floor.BindingFloorAnalyzer.ReportsProperty}={ours.Count}:{ours.MeanLength}" };
+                    Array.Find(variants, variant => variant.Name == ReportingFloor)!.Properties = new[] { $"-p:{Benchmarks.Floor.BindingFloorAnalyzer.ReportsProperty}={ours.Count}:{ours.MeanLength}" };
                 }
             });
             if (result is null)

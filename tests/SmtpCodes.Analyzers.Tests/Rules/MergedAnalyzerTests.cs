@@ -90,20 +90,44 @@ namespace SmtpCodes.Analyzers.Tests.Rules
         [InlineData("", true)]
         public async Task A_rule_is_called_unless_every_configuration_of_its_ids_says_none(string config, bool called)
         {
+            // A second rule that stays on keeps the analyzer running: the driver would skip an analyzer all of whose
+            // IDs are off by itself, and the test would then pass without SmtpCodesAnalyzer's own switch-off.
             var counting = new CountingRule();
+            var other = new CountingRule("TEST02");
             var compilation = await CompileAsync(("/src/On.cs", Source("On")));
-            await DiagnosticsAsync(compilation, new SmtpCodesAnalyzer(counting), config.Length == 0 ? null : config);
+            await DiagnosticsAsync(compilation, new SmtpCodesAnalyzer(counting, other), config.Length == 0 ? null : config);
             Assert.Equal(called, counting.Files.Count > 0);
+            Assert.NotEmpty(other.Files);
         }
 
         [Fact]
         public async Task A_rule_switched_off_by_nowarn_is_not_called()
         {
             var counting = new CountingRule();
+            var other = new CountingRule("TEST02");
             var compilation = (await CompileAsync(("/src/On.cs", Source("On"))))
                 .WithOptions(RobustnessHarness.CompilationOptions(false).WithSpecificDiagnosticOptions(new[] { KeyValuePair.Create("TEST01", ReportDiagnostic.Suppress) }));
-            await DiagnosticsAsync(compilation, new SmtpCodesAnalyzer(counting));
+            await DiagnosticsAsync(compilation, new SmtpCodesAnalyzer(counting, other));
             Assert.Empty(counting.Files);
+            Assert.NotEmpty(other.Files);
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task A_rule_that_throws_does_not_stop_the_others_and_is_reported(bool inStart)
+        {
+            var throwing = new ThrowingRule(inStart);
+            var counting = new CountingRule("TEST02");
+            var compilation = await CompileAsync(("/src/On.cs", Source("On")));
+            var exceptions = new ConcurrentBag<Exception>();
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new SmtpCodesAnalyzer(throwing, counting)),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+            Assert.NotEmpty(counting.Files);
+            Assert.Contains(exceptions, exception => exception.Message == ThrowingRule.Message);
         }
 
         private static string Source(string name) =>
@@ -162,6 +186,28 @@ namespace SmtpCodes.Analyzers.Tests.Rules
 
             internal override void Start(RuleStart start) =>
                 start.Register(context => Files.AddOrUpdate(context.Node.SyntaxTree.FilePath, 1, (_, count) => count + 1), SyntaxKind.CastExpression);
+        }
+
+        /// <summary>A rule that throws when started, or in its callback (and before the other rules' callbacks).</summary>
+        private sealed class ThrowingRule : StatusRule
+        {
+            internal const string Message = "a rule's own bug";
+            private readonly bool _inStart;
+
+            internal ThrowingRule(bool inStart) => _inStart = inStart;
+
+            internal override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+                ImmutableArray.Create(new DiagnosticDescriptor("TEST03", "Test", "Test", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true));
+
+            internal override void Start(RuleStart start)
+            {
+                if (_inStart)
+                {
+                    throw new InvalidOperationException(Message);
+                }
+
+                start.Register(_ => throw new InvalidOperationException(Message), SyntaxKind.CastExpression);
+            }
         }
 
         /// <summary>Per-file and global severities from an AnalyzerConfigSet, as a build's compiler hands them over.</summary>
