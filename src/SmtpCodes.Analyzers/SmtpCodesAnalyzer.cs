@@ -171,9 +171,13 @@ namespace SmtpCodes.Analyzers
                 ulong on = 0;
                 for (var i = 0; i < _rules.Length; i++)
                 {
-                    if (_rules[i].SupportedDiagnostics.Any(descriptor => RuleSeverity.MayReport(compilation, tree, descriptor, cancellationToken)))
+                    foreach (var descriptor in _rules[i].SupportedDiagnostics)
                     {
-                        on |= 1UL << i;
+                        if (RuleSeverity.MayReport(compilation, tree, descriptor, cancellationToken))
+                        {
+                            on |= 1UL << i;
+                            break;
+                        }
                     }
                 }
 

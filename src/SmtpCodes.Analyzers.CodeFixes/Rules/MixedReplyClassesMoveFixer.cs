@@ -397,16 +397,6 @@ namespace SmtpCodes.Analyzers.Rules
         }
 
         private static bool IsMember(ExpressionSyntax candidate, ExpressionSyntax member) =>
-            candidate.Span == member.Span || SkipParentheses(candidate).Span == member.Span;
-
-        private static ExpressionSyntax SkipParentheses(ExpressionSyntax expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            return expression;
-        }
+            candidate.Span == member.Span || SmtpCodeContexts.SkipParentheses(candidate).Span == member.Span;
     }
 }

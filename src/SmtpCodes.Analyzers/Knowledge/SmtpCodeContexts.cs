@@ -38,6 +38,18 @@ namespace SmtpCodes.Analyzers.Knowledge
             return true;
         }
 
+        /// <summary>The node that holds an expression, above any parentheses around it.</summary>
+        internal static SyntaxNode? SkipParenthesesUp(SyntaxNode node)
+        {
+            var parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent;
+        }
+
         internal static SyntaxNode SkipParentheses(SyntaxNode node)
         {
             while (node is ParenthesizedExpressionSyntax parenthesized)

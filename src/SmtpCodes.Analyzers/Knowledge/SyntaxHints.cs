@@ -316,5 +316,52 @@ namespace SmtpCodes.Analyzers.Knowledge
                 or SyntaxKind.ShortKeyword or SyntaxKind.UShortKeyword or SyntaxKind.ByteKeyword or SyntaxKind.SByteKeyword => true,
             _ => false,
         };
+
+        /// <summary>
+        /// SMTP005's chain gate, shared with the benchmark's binding floor: the node is the top of an <c>||</c> or <c>|</c>
+        /// chain (an <c>&amp;&amp;</c> or <c>&amp;</c> chain of <c>!=</c> tests), and some link is written as a test that may
+        /// compare a status with a member: <c>==</c> (<c>!=</c>) or <c>is</c>.
+        /// </summary>
+        internal static bool IsChainTopWithTest(BinaryExpressionSyntax chain)
+        {
+            var negated = IsNegatedChainLink(chain);
+            return !IsChainLinkOf(SmtpCodeContexts.SkipParenthesesUp(chain), negated) && HasTestSyntax(chain, negated);
+        }
+
+        /// <summary><c>&amp;&amp;</c> or <c>&amp;</c>: a link of a chain of <c>!=</c> tests.</summary>
+        internal static bool IsNegatedChainLink(SyntaxNode node) =>
+            node.IsKind(SyntaxKind.LogicalAndExpression) || node.IsKind(SyntaxKind.BitwiseAndExpression);
+
+        /// <summary>A link of a chain as written: <c>||</c> or <c>|</c>, or (negated) <c>&amp;&amp;</c> or <c>&amp;</c>.</summary>
+        private static bool IsChainLinkOf(SyntaxNode? node, bool negated) =>
+            node is not null
+            && (negated
+                ? IsNegatedChainLink(node)
+                : node.IsKind(SyntaxKind.LogicalOrExpression) || node.IsKind(SyntaxKind.BitwiseOrExpression));
+
+        private static bool HasTestSyntax(SyntaxNode node, bool negated)
+        {
+            var unwrapped = SmtpCodeContexts.SkipParentheses(node);
+            if (IsChainLinkOf(unwrapped, negated))
+            {
+                var binary = (BinaryExpressionSyntax)unwrapped;
+                return HasTestSyntax(binary.Left, negated) || HasTestSyntax(binary.Right, negated);
+            }
+
+            return unwrapped switch
+            {
+                // status == Member, or (int)status == 550: a literal compared with anything but an integral cast is no
+                // member of a status enum (only a constant zero converts to one).
+                BinaryExpressionSyntax test when test.IsKind(negated ? SyntaxKind.NotEqualsExpression : SyntaxKind.EqualsExpression) =>
+                    !(IsLiteral(test.Left) || IsLiteral(test.Right))
+                    || (IsLiteral(test.Left) ? MayBeIntegralCast(test.Right) : MayBeIntegralCast(test.Left)),
+                IsPatternExpressionSyntax isPattern when !negated =>
+                    MayBeIntegralCast(isPattern.Expression) || !TestsOnlyLiterals(isPattern),
+
+                // status is SmtpStatusCode.MailboxBusy: parsed as a type test, bound as a constant pattern.
+                BinaryExpressionSyntax typeTest when !negated && typeTest.IsKind(SyntaxKind.IsExpression) => true,
+                _ => false,
+            };
+        }
     }
 }

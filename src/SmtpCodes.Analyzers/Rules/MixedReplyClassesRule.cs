@@ -598,9 +598,8 @@ namespace SmtpCodes.Analyzers.Rules
             {
                 // From syntax first: the top of the chain, and a link written as a test.
                 var syntax = (BinaryExpressionSyntax)context.Node;
-                var negated = IsNegatedLink(syntax);
-                if (IsLinkOf(SkipParenthesesUp(syntax), negated)
-                    || !HasTestSyntax(syntax, negated)
+                var negated = SyntaxHints.IsNegatedChainLink(syntax);
+                if (!SyntaxHints.IsChainTopWithTest(syntax)
                     || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IBinaryOperation binary)
                 {
                     return;
@@ -911,7 +910,7 @@ namespace SmtpCodes.Analyzers.Rules
             /// </summary>
             private static IntentSite ChainSite(SyntaxNode test, ExpressionSyntax? value)
             {
-                var decision = SkipParenthesesUp(test) is IfStatementSyntax ifStatement ? ifStatement : test;
+                var decision = SmtpCodeContexts.SkipParenthesesUp(test) is IfStatementSyntax ifStatement ? ifStatement : test;
                 return IntentSite.ForValue(decision, value ?? (ExpressionSyntax)test);
             }
 
@@ -1040,57 +1039,6 @@ namespace SmtpCodes.Analyzers.Rules
                 }
 
                 return pattern;
-            }
-
-            private static bool IsNegatedLink(SyntaxNode node) =>
-                node.IsKind(SyntaxKind.LogicalAndExpression) || node.IsKind(SyntaxKind.BitwiseAndExpression);
-
-            /// <summary>A link of a chain as written: <c>||</c> or <c>|</c>, or (negated) <c>&amp;&amp;</c> or <c>&amp;</c>.</summary>
-            private static bool IsLinkOf(SyntaxNode? node, bool negated) =>
-                node is not null
-                && (negated
-                    ? IsNegatedLink(node)
-                    : node.IsKind(SyntaxKind.LogicalOrExpression) || node.IsKind(SyntaxKind.BitwiseOrExpression));
-
-            /// <summary>The node that holds an expression, above any parentheses around it.</summary>
-            private static SyntaxNode? SkipParenthesesUp(SyntaxNode node)
-            {
-                var parent = node.Parent;
-                while (parent is ParenthesizedExpressionSyntax)
-                {
-                    parent = parent.Parent;
-                }
-
-                return parent;
-            }
-
-            /// <summary>
-            /// Whether some link of the chain is written as a test that may compare a status with a member: <c>==</c>
-            /// (<c>!=</c> when negated) or <c>is</c>.
-            /// </summary>
-            private static bool HasTestSyntax(SyntaxNode node, bool negated)
-            {
-                var unwrapped = SmtpCodeContexts.SkipParentheses(node);
-                if (IsLinkOf(unwrapped, negated))
-                {
-                    var binary = (BinaryExpressionSyntax)unwrapped;
-                    return HasTestSyntax(binary.Left, negated) || HasTestSyntax(binary.Right, negated);
-                }
-
-                return unwrapped switch
-                {
-                    // status == Member, or (int)status == 550: a literal compared with anything but an integral cast is no
-                    // member of a status enum (only a constant zero converts to one).
-                    BinaryExpressionSyntax test when test.IsKind(negated ? SyntaxKind.NotEqualsExpression : SyntaxKind.EqualsExpression) =>
-                        !(SyntaxHints.IsLiteral(test.Left) || SyntaxHints.IsLiteral(test.Right))
-                        || (SyntaxHints.IsLiteral(test.Left) ? SyntaxHints.MayBeIntegralCast(test.Right) : SyntaxHints.MayBeIntegralCast(test.Left)),
-                    IsPatternExpressionSyntax isPattern when !negated =>
-                        SyntaxHints.MayBeIntegralCast(isPattern.Expression) || !SyntaxHints.TestsOnlyLiterals(isPattern),
-
-                    // status is SmtpStatusCode.MailboxBusy: parsed as a type test, bound as a constant pattern.
-                    BinaryExpressionSyntax typeTest when !negated && typeTest.IsKind(SyntaxKind.IsExpression) => true,
-                    _ => false,
-                };
             }
 
             private static bool IsChainLink(IOperation operation, bool negated) =>

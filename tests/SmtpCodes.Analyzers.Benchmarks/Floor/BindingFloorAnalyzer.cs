@@ -13,9 +13,10 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
     /// <summary>
     /// The floor under any semantic rule (issue 21, item 2): registers the syntax kinds the SmtpCodes rules register,
     /// lets through exactly the nodes the rules' syntax gates let through (the same <see cref="SyntaxHints"/> and
-    /// <see cref="SmtpCodeContexts"/> checks, and each rule's private first check, restated below with the rule that
-    /// makes it), and asks the semantic model one question, once per member body that holds such a node. That binds each
-    /// of those bodies once, as the first rule to ask does in a build; it decides nothing and reports nothing. At the
+    /// <see cref="SmtpCodeContexts"/> checks, SMTP005's chain gate among them, and the other rules' private first
+    /// checks, restated below with the rule that makes each), and asks the semantic model one question, once per member
+    /// body that holds such a node. That binds each of those bodies once, as the first rule to ask does in a build; it
+    /// decides nothing, and reports nothing unless told to be the reporting floor (<see cref="ReportsProperty"/>). At the
     /// end of the compilation it reports one FLOOR01 naming how many bodies it asked about, so a build's output shows
     /// that it ran. Not shipped: the benchmark compiles this file with <c>src/SmtpCodes.Analyzers/Knowledge</c> into an
     /// analyzer assembly of its own (<see cref="Measurement.FloorAssembly"/>) for the real build.
@@ -114,8 +115,7 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
                         || (!IsOtherThanStringLiteral(binary.Left) && !IsOtherThanStringLiteral(binary.Right));
                 case BinaryExpressionSyntax chain:
                     // SMTP005 (MixedReplyClassesRule.AnalyzeChain): the top of a chain with a link written as a test.
-                    var negated = IsNegatedLink(chain);
-                    return !IsLinkOf(ParentAboveParentheses(chain), negated) && HasTestSyntax(chain, negated);
+                    return SyntaxHints.IsChainTopWithTest(chain);
                 case SwitchStatementSyntax switchStatement:
                     return SwitchMayBeBound(switchStatement, switchStatement.Expression);
                 case SwitchExpressionSyntax switchExpression:
@@ -181,24 +181,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
         private static bool IsTextTestName(string name) =>
             name is "Contains" or "StartsWith" or "EndsWith" or "Equals" or "IsMatch" or "IndexOf" or "Match";
 
-        private static bool IsNegatedLink(SyntaxNode node) =>
-            node.IsKind(SyntaxKind.LogicalAndExpression) || node.IsKind(SyntaxKind.BitwiseAndExpression);
-
-        private static bool IsLinkOf(SyntaxNode? node, bool negated) =>
-            node is not null
-            && (negated ? IsNegatedLink(node) : node.IsKind(SyntaxKind.LogicalOrExpression) || node.IsKind(SyntaxKind.BitwiseOrExpression));
-
-        private static SyntaxNode? ParentAboveParentheses(SyntaxNode node)
-        {
-            var parent = node.Parent;
-            while (parent is ParenthesizedExpressionSyntax)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent;
-        }
-
         private static PatternSyntax WithoutParentheses(PatternSyntax pattern)
         {
             while (pattern is ParenthesizedPatternSyntax parenthesized)
@@ -207,28 +189,6 @@ namespace SmtpCodes.Analyzers.Benchmarks.Floor
             }
 
             return pattern;
-        }
-
-        /// <summary>SMTP005's HasTestSyntax: some link of the chain is an <c>==</c> (<c>!=</c> when negated) or <c>is</c> test.</summary>
-        private static bool HasTestSyntax(SyntaxNode node, bool negated)
-        {
-            var unwrapped = SmtpCodeContexts.SkipParentheses(node);
-            if (IsLinkOf(unwrapped, negated))
-            {
-                var binary = (BinaryExpressionSyntax)unwrapped;
-                return HasTestSyntax(binary.Left, negated) || HasTestSyntax(binary.Right, negated);
-            }
-
-            return unwrapped switch
-            {
-                BinaryExpressionSyntax test when test.IsKind(negated ? SyntaxKind.NotEqualsExpression : SyntaxKind.EqualsExpression) =>
-                    !(SyntaxHints.IsLiteral(test.Left) || SyntaxHints.IsLiteral(test.Right))
-                    || (SyntaxHints.IsLiteral(test.Left) ? SyntaxHints.MayBeIntegralCast(test.Right) : SyntaxHints.MayBeIntegralCast(test.Left)),
-                IsPatternExpressionSyntax isPattern when !negated =>
-                    SyntaxHints.MayBeIntegralCast(isPattern.Expression) || !SyntaxHints.TestsOnlyLiterals(isPattern),
-                BinaryExpressionSyntax typeTest when !negated && typeTest.IsKind(SyntaxKind.IsExpression) => true,
-                _ => false,
-            };
         }
     }
 }

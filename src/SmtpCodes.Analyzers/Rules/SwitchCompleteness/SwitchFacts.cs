@@ -73,7 +73,13 @@ namespace SmtpCodes.Analyzers.Rules
             // The enclosing statements are searched only for a switch that leaves something out.
             if (missing is not null)
             {
-                missing.RemoveAll(member => !_reach.CanArrive(member));
+                for (var i = missing.Count - 1; i >= 0; i--)
+                {
+                    if (!_reach.CanArrive(missing[i]))
+                    {
+                        missing.RemoveAt(i);
+                    }
+                }
                 if (missing.Count == 0)
                 {
                     missing = null;
